@@ -1,0 +1,1 @@
+return Trellis.Cli.CliApp.Run(args);
