@@ -1,0 +1,86 @@
+using NodaTime;
+using Trellis.Core.Engine.Effects;
+using Trellis.Core.Engine.State;
+using Trellis.Core.Policies;
+
+namespace Trellis.Core.Engine.Decisions;
+
+/// <summary>
+/// Rule 5 (marketing only): a cap counts the marketing sends on its channel (or any) in (now − per, now]. When one
+/// is full: skip, or defer until enough of the counted sends have aged out for a slot to free.
+/// </summary>
+internal sealed class FrequencyCapRule : ISendRule
+{
+    public Verdict Check(SendCheck check)
+    {
+        var policies = check.Turn.Policies;
+        if (!check.Marketing || policies.FrequencyCaps.Count == 0)
+        {
+            return Verdict.Pass;
+        }
+
+        Instant? freeAt = null;
+        foreach (var cap in policies.FrequencyCaps)
+        {
+            if (cap.Channel is { } c && c != check.Channel)
+            {
+                continue;
+            }
+
+            if (SlotFreesAt(check.Turn.Person.Sends, cap, check.Turn.Now) is { } t)
+            {
+                freeAt = freeAt is { } f ? Instant.Max(f, t) : t;
+            }
+        }
+
+        if (freeAt is not { } until)
+        {
+            return Verdict.Pass;
+        }
+
+        return policies.OnCap == ConflictAction.Defer
+            ? Verdict.Defer(SkipReasons.FrequencyCap, until)
+            : Verdict.Skip(SkipReasons.FrequencyCap);
+    }
+
+    /// <summary>Null when the cap has room now; else the instant at which the count drops below the maximum.</summary>
+    internal static Instant? SlotFreesAt(SendLog? sends, FrequencyCap cap, Instant now)
+    {
+        if (sends is null)
+        {
+            return cap.Max <= 0 ? Instant.MaxValue : null;
+        }
+
+        var from = now - cap.Per;
+        var count = 0;
+        for (var i = 0; i < sends.Count; i++)
+        {
+            var s = sends[i];
+            if (s.Marketing && s.At > from && s.At <= now && (cap.Channel is null || cap.Channel == s.Channel))
+            {
+                count++;
+            }
+        }
+
+        if (count < cap.Max)
+        {
+            return null;
+        }
+
+        // The (count - max + 1)-th oldest counted send must age out: it leaves the window at its time + per.
+        var needed = count - cap.Max;
+        for (var i = 0; i < sends.Count; i++)
+        {
+            var s = sends[i];
+            if (s.Marketing && s.At > from && s.At <= now && (cap.Channel is null || cap.Channel == s.Channel))
+            {
+                if (needed-- == 0)
+                {
+                    return s.At + cap.Per;
+                }
+            }
+        }
+
+        return Instant.MaxValue;
+    }
+}

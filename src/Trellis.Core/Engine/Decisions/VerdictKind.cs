@@ -1,0 +1,8 @@
+namespace Trellis.Core.Engine.Decisions;
+
+public enum VerdictKind : byte
+{
+    Pass,
+    Skip,
+    Defer,
+}

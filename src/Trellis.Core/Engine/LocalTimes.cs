@@ -1,0 +1,59 @@
+using NodaTime;
+
+namespace Trellis.Core.Engine;
+
+/// <summary>Local-time arithmetic across time zones and DST changes (pure functions; property-tested).</summary>
+public static class LocalTimes
+{
+    /// <summary>
+    /// The first instant at or after <paramref name="now"/> at which the local clock in <paramref name="zone"/>
+    /// shows <paramref name="time"/>. A time skipped by a DST gap resolves to the moment the gap ends;
+    /// a repeated time to its first occurrence.
+    /// </summary>
+    public static Instant NextAtOrAfter(Instant now, DateTimeZone zone, LocalTime time)
+    {
+        var localNow = now.InZone(zone).LocalDateTime;
+        var date = localNow.Date;
+        for (var i = 0; i < 3; i++)
+        {
+            var candidate = Resolve(date.PlusDays(i) + time, zone);
+            if (candidate >= now)
+            {
+                return candidate;
+            }
+        }
+
+        return Resolve(date.PlusDays(3) + time, zone);
+    }
+
+    /// <summary>Maps a local date-time to an instant: gaps move forward to the end of the gap, overlaps take the earlier.</summary>
+    public static Instant Resolve(LocalDateTime local, DateTimeZone zone) => local.InZoneLeniently(zone).ToInstant();
+
+    /// <summary>Whether local time-of-day <paramref name="t"/> lies in [start, end), a period that may span midnight.</summary>
+    public static bool InPeriod(LocalTime t, LocalTime start, LocalTime end)
+    {
+        if (start == end)
+        {
+            return false;
+        }
+
+        return start < end ? t >= start && t < end : t >= start || t < end;
+    }
+
+    /// <summary>
+    /// If <paramref name="now"/> is inside the quiet period [start, end) in the zone, the instant it ends;
+    /// otherwise null.
+    /// </summary>
+    public static Instant? QuietUntil(Instant now, DateTimeZone zone, LocalTime start, LocalTime end)
+    {
+        var local = now.InZone(zone).LocalDateTime;
+        if (!InPeriod(local.TimeOfDay, start, end))
+        {
+            return null;
+        }
+
+        var until = NextAtOrAfter(now, zone, end);
+        // The end may resolve to the current instant when `now` is inside a DST overlap: step past it.
+        return until > now ? until : NextAtOrAfter(now + Duration.FromTicks(1), zone, end);
+    }
+}

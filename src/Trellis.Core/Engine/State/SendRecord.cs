@@ -1,0 +1,7 @@
+using NodaTime;
+using Trellis.Core.Journeys;
+
+namespace Trellis.Core.Engine.State;
+
+/// <summary>A send that went out, as caps and arbitration need it.</summary>
+public readonly record struct SendRecord(Instant At, int Priority, short Journey, Channel Channel, bool Marketing);

@@ -1,0 +1,201 @@
+using Trellis.Core.Engine.Effects;
+using Trellis.Core.Engine.Inputs;
+using Trellis.Core.Engine.State;
+using Trellis.Core.Journeys;
+using Trellis.Core.Values;
+
+namespace Trellis.Core.Engine;
+
+/// <summary>How each kind of input moves the person's journeys.</summary>
+internal sealed partial class Turn
+{
+    /// <summary>
+    /// An event: journeys in priority order; for each, its running instances first (goal, then exit rules, then a
+    /// waiting wait_for), then its entry trigger — so the entering event never counts against the new instance.
+    /// </summary>
+    private void Track(TrackInput input)
+    {
+        var e = new EventRecord(input.Name, Now, input.Properties);
+        var history = Person.History ??= new EventHistory();
+        history.Add(e);
+        history.Find(e.Name)!.Prune(Now - _workspace.HistoryRetention);
+        _cause = Now;
+
+        foreach (var journey in _workspace.Journeys)
+        {
+            if (Person.Instances is { } instances)
+            {
+                var count = instances.Count;
+                for (var i = 0; i < count; i++)
+                {
+                    var instance = instances[i];
+                    if (instance.Journey == journey.Index && !instance.Ended)
+                    {
+                        OnEvent(journey, instance, e);
+                    }
+                }
+            }
+
+            if (journey.Definition.Entry.Trigger is EventTrigger trigger && trigger.EventName == e.Name &&
+                (trigger.When is null || Evaluate(trigger.When, null, e).IsTrue))
+            {
+                TryEnter(journey, e);
+            }
+        }
+    }
+
+    private void OnEvent(CompiledJourney journey, JourneyInstance instance, EventRecord e)
+    {
+        var definition = journey.Definition;
+        if (definition.Goal is { EventName: not null } goal && goal.EventName == e.Name && WithinGoal(goal, instance) &&
+            (goal.When is null || Evaluate(goal.When, instance, e).IsTrue))
+        {
+            Convert(instance, goal, e);
+            return;
+        }
+
+        foreach (var rule in definition.Exits)
+        {
+            if (rule.EventName == e.Name && (rule.When is null || Evaluate(rule.When, instance, e).IsTrue))
+            {
+                End(instance, Outcome.Exited, rule.Reason);
+                return;
+            }
+        }
+
+        if (instance.Reason != WakeReason.None)
+        {
+            var step = definition.Steps[instance.Step];
+            if (journey.Handlers[step.Index].OnEvent(this, instance, step, e) is { } result)
+            {
+                instance.Reason = WakeReason.None;
+                Run(instance, result);
+            }
+        }
+    }
+
+    private bool WithinGoal(GoalDefinition goal, JourneyInstance instance) =>
+        goal.Within is not { } within || Now - instance.EnteredAt <= within;
+
+    private void Convert(JourneyInstance instance, GoalDefinition goal, EventRecord? e)
+    {
+        var value = goal.Value is { } v ? Evaluate(v, instance, e) : Value.Null;
+        _effects.Add(Base(EffectType.Goal, instance) with { Value = value });
+        End(instance, Outcome.Converted, "goal");
+    }
+
+    /// <summary>Traits merge; a null removes one; the consent map merges key by key.</summary>
+    private void Identify(IdentifyInput input)
+    {
+        foreach (var (name, value) in input.Traits)
+        {
+            if (name == "consent" && value.Kind == ValueKind.Map)
+            {
+                var merged = new Dictionary<string, Value>(StringComparer.Ordinal);
+                if (Person.Trait("consent").AsMap is { } old)
+                {
+                    foreach (var (k, v) in old)
+                    {
+                        merged[k] = v;
+                    }
+                }
+
+                foreach (var (k, v) in value.AsMap!)
+                {
+                    merged[k] = v;
+                }
+
+                SetTrait(name, Value.Map(merged));
+            }
+            else
+            {
+                SetTrait(name, value);
+            }
+        }
+    }
+
+    /// <summary>Everything due at or before now, one at a time in the order of <see cref="DueItem"/>.</summary>
+    private void Wake()
+    {
+        var due = new List<DueItem>();
+        if (Person.Instances is { } instances)
+        {
+            for (var i = 0; i < instances.Count; i++)
+            {
+                var instance = instances[i];
+                if (instance.Reason != WakeReason.None && instance.WakeAt <= Now && !instance.Ended)
+                {
+                    due.Add(new DueItem(instance.WakeAt, instance.CauseAt, JourneyOf(instance).Priority, instance.Number, instance, instance.Journey));
+                }
+            }
+        }
+
+        if (Person.TriggerDue is { } triggers)
+        {
+            for (var j = 0; j < triggers.Length; j++)
+            {
+                if (triggers[j] is { } at && at <= Now)
+                {
+                    due.Add(new DueItem(at, at, _workspace.Journeys[j].Priority, int.MaxValue, null, j));
+                }
+            }
+        }
+
+        due.Sort();
+        foreach (var item in due)
+        {
+            if (item.Instance is { } instance)
+            {
+                if (instance.Ended || instance.Reason == WakeReason.None || instance.WakeAt > Now)
+                {
+                    continue;
+                }
+
+                _cause = instance.CauseAt;
+                var journey = JourneyOf(instance);
+                var step = journey.Definition.Steps[instance.Step];
+                instance.Reason = WakeReason.None;
+                Run(instance, journey.Handlers[step.Index].Wake(this, instance, step));
+            }
+            else
+            {
+                _cause = item.At;
+                FireTrigger(_workspace.Journeys[item.Journey]);
+            }
+        }
+
+        _cause = Now;
+    }
+
+    private void Engage(EngagementInput input)
+    {
+        var flag = input.Kind switch
+        {
+            EngagementKind.Delivered => StepOutcomeFlags.Delivered,
+            EngagementKind.Opened => StepOutcomeFlags.Opened,
+            _ => StepOutcomeFlags.Clicked | StepOutcomeFlags.Opened,
+        };
+        foreach (var instance in Person.Instances ?? [])
+        {
+            var journey = JourneyOf(instance);
+            if (instance.Number == input.InstanceNumber && journey.Id == input.Journey &&
+                journey.StepIndex.TryGetValue(input.Step, out var step))
+            {
+                instance.MarkOutcome(step, journey.Definition.Steps.Count, flag);
+            }
+        }
+    }
+
+    private void Suppress(SuppressInput input)
+    {
+        var key = PersonState.SuppressionKey(input.Channel, input.Address);
+        if (input.Suppressed)
+        {
+            (Person.Suppressed ??= new HashSet<string>(StringComparer.Ordinal)).Add(key);
+        }
+        else
+        {
+            Person.Suppressed?.Remove(key);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using NodaTime;
+using Trellis.Core.Engine.Effects;
+using Trellis.Core.Journeys;
+
+namespace Trellis.Core.Engine;
+
+/// <summary>
+/// After every input: the rules that depend on state rather than on one event — segment entries (on the turn
+/// from false to true), exit rules and goals without an event, date and schedule moments — and the earliest
+/// instant at which time alone may change any of them, so the shell wakes the person exactly then.
+/// </summary>
+internal sealed partial class Turn
+{
+    /// <summary>Segment entries can cascade (an update step makes another segment true); this bounds the rounds.</summary>
+    private const int MaxSettleRounds = 8;
+
+    private void Settle()
+    {
+        if (_workspace.HasTimedTriggers)
+        {
+            ArmTriggers();
+        }
+
+        if (!_workspace.HasSegments && !_workspace.HasConditionRules)
+        {
+            return;
+        }
+
+        Instant? horizon = null;
+        for (var round = 0; round < MaxSettleRounds; round++)
+        {
+            horizon = null;
+            var changed = false;
+            foreach (var journey in _workspace.Journeys)
+            {
+                changed |= CheckConditionRules(journey, ref horizon);
+                changed |= CheckSegment(journey, ref horizon);
+            }
+
+            if (!changed)
+            {
+                break;
+            }
+
+            if (_workspace.HasTimedTriggers && _traitsChanged)
+            {
+                ArmTriggers();
+            }
+        }
+
+        Person.ConditionCheckAt = horizon;
+    }
+
+    private bool CheckSegment(CompiledJourney journey, ref Instant? horizon)
+    {
+        if (journey.Definition.Entry.Trigger is not SegmentTrigger segment)
+        {
+            return false;
+        }
+
+        var values = Person.SegmentValues ??= new bool[_workspace.Journeys.Length];
+        var now = Evaluate(segment.Condition, null, null, ref horizon).IsTrue;
+        var before = values[journey.Index];
+        values[journey.Index] = now;
+        if (!now || before)
+        {
+            return false;
+        }
+
+        _cause = Now;
+        return TryEnter(journey, null);
+    }
+
+    private bool CheckConditionRules(CompiledJourney journey, ref Instant? horizon)
+    {
+        var definition = journey.Definition;
+        var goal = definition.Goal is { EventName: null, When: not null } g ? g : null;
+        var hasExitRule = false;
+        foreach (var rule in definition.Exits)
+        {
+            hasExitRule |= rule.EventName is null;
+        }
+
+        if ((goal is null && !hasExitRule) || Person.Instances is not { } instances)
+        {
+            return false;
+        }
+
+        var changed = false;
+        var count = instances.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var instance = instances[i];
+            if (instance.Journey != journey.Index || instance.Ended)
+            {
+                continue;
+            }
+
+            if (goal is not null && WithinGoal(goal, instance) && Evaluate(goal.When!, instance, null, ref horizon).IsTrue)
+            {
+                Convert(instance, goal, null);
+                changed = true;
+                continue;
+            }
+
+            foreach (var rule in definition.Exits)
+            {
+                if (rule.EventName is null && Evaluate(rule.When!, instance, null, ref horizon).IsTrue)
+                {
+                    End(instance, Outcome.Exited, rule.Reason);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// Date moments follow the trait (re-read when traits change; a moment already past when it becomes known does
+    /// not enter); schedules always have their next occurrence armed.
+    /// </summary>
+    private void ArmTriggers()
+    {
+        var triggers = Person.TriggerDue ??= new Instant?[_workspace.Journeys.Length];
+        var first = !Person.TriggersArmed;
+        foreach (var journey in _workspace.Journeys)
+        {
+            switch (journey.Definition.Entry.Trigger)
+            {
+                case DateTrigger date when first || _traitsChanged:
+                    triggers[journey.Index] = DateMoment(date) is { } at && at > Now ? at : null;
+                    break;
+                case ScheduleTrigger schedule when triggers[journey.Index] is null || (_traitsChanged && first):
+                    triggers[journey.Index] = schedule.Schedule.NextAfter(Now, ZoneOf());
+                    break;
+            }
+        }
+
+        Person.TriggersArmed = true;
+        _traitsChanged = false;
+    }
+}
