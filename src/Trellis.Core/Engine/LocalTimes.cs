@@ -1,10 +1,15 @@
 using NodaTime;
+using NodaTime.TimeZones;
 
 namespace Trellis.Core.Engine;
 
 /// <summary>Local-time arithmetic across time zones and DST changes (pure functions; property-tested).</summary>
 public static class LocalTimes
 {
+    /// <summary>Skipped local times map to the end of the gap (not shifted by its length); repeated ones to the earlier.</summary>
+    private static readonly ZoneLocalMappingResolver GapEndResolver =
+        Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
+
     /// <summary>
     /// The first instant at or after <paramref name="now"/> at which the local clock in <paramref name="zone"/>
     /// shows <paramref name="time"/>. A time skipped by a DST gap resolves to the moment the gap ends;
@@ -27,7 +32,7 @@ public static class LocalTimes
     }
 
     /// <summary>Maps a local date-time to an instant: gaps move forward to the end of the gap, overlaps take the earlier.</summary>
-    public static Instant Resolve(LocalDateTime local, DateTimeZone zone) => local.InZoneLeniently(zone).ToInstant();
+    public static Instant Resolve(LocalDateTime local, DateTimeZone zone) => local.InZone(zone, GapEndResolver).ToInstant();
 
     /// <summary>Whether local time-of-day <paramref name="t"/> lies in [start, end), a period that may span midnight.</summary>
     public static bool InPeriod(LocalTime t, LocalTime start, LocalTime end)
