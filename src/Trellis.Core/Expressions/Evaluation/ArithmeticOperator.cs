@@ -1,0 +1,9 @@
+namespace Trellis.Core.Expressions.Evaluation;
+
+internal enum ArithmeticOperator
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+}
