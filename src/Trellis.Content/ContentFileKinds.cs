@@ -1,0 +1,45 @@
+namespace Trellis.Content;
+
+/// <summary>
+/// File names decide what a file is: <c>*.journey.yaml</c>, <c>*.template.yaml</c>, <c>policies.yaml</c>,
+/// <c>*.scenario.yaml</c> (<c>.yml</c> too). Other files in a content folder are left alone.
+/// </summary>
+public static class ContentFileKinds
+{
+    public static ContentFileKind? Of(string path)
+    {
+        var name = Path.GetFileName(path);
+        foreach (var extension in new[] { ".yaml", ".yml" })
+        {
+            if (!name.EndsWith(extension, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var stem = name[..^extension.Length];
+            if (stem == "policies")
+            {
+                return ContentFileKind.Policies;
+            }
+
+            if (stem.EndsWith(".journey", StringComparison.Ordinal))
+            {
+                return ContentFileKind.Journey;
+            }
+
+            if (stem.EndsWith(".template", StringComparison.Ordinal))
+            {
+                return ContentFileKind.Template;
+            }
+
+            if (stem.EndsWith(".scenario", StringComparison.Ordinal))
+            {
+                return ContentFileKind.Scenario;
+            }
+        }
+
+        return null;
+    }
+
+    public const string Naming = "*.journey.yaml, *.template.yaml, *.scenario.yaml or policies.yaml";
+}
