@@ -12,15 +12,26 @@ internal sealed class BlockTracker(ICollection<TemplateIssue> issues)
 
     public void Close(string body, int line)
     {
-        var name = body.Trim();
-        if (name.Length == 0 || name.Any(char.IsWhiteSpace))
+        var words = body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length != 1)
         {
             issues.Add(new(line, $"closing tag '{{{{/{body}}}}}' must name only its block, e.g. {{{{/if}}}}"));
-            return;
+            if (words.Length == 0)
+            {
+                return;
+            }
         }
+
+        // Match on the first word even after a malformed closer, so one mistake gives one issue.
+        var name = words[0];
 
         if (!_open.Any(b => b.Name == name))
         {
+            if (words.Length != 1)
+            {
+                return;
+            }
+
             issues.Add(new(line, $"'{{{{/{name}}}}}' has no matching '{{{{#{name} …}}}}'; remove it or open the block"));
             return;
         }

@@ -2,40 +2,46 @@ using Trellis.Templates.Helpers;
 
 namespace Trellis.Templates.Checking;
 
-/// <summary>Finds the helper an author most likely meant ("uper" → "upper"), by edit distance.</summary>
+/// <summary>Finds the helper an author most likely meant ("uper" → "upper", "fi" → "if"), by edit distance.</summary>
 internal static class HelperSuggestion
 {
     private const int MaxDistance = 2;
 
     public static string? Closest(string name) =>
         HelperCatalog.All
-            .Select(h => (h.Name, Distance: EditDistance(name, h.Name)))
-            .Where(c => c.Distance <= MaxDistance && c.Distance < c.Name.Length)
+            .Select(h => (h.Name, Distance: EditDistance(name.ToLowerInvariant(), h.Name)))
+            .Where(c => c.Distance <= MaxDistance && c.Distance < Math.Max(c.Name.Length, name.Length))
             .OrderBy(c => c.Distance)
             .Select(c => c.Name)
             .FirstOrDefault();
 
+    /// <summary>Edits (insert, delete, substitute, swap two neighbours) that turn <paramref name="a"/> into <paramref name="b"/>.</summary>
     private static int EditDistance(string a, string b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
         for (var j = 0; j <= b.Length; j++)
         {
-            previous[j] = j;
+            d[0, j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                var substitution = previous[j - 1] + (char.ToLowerInvariant(a[i - 1]) == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
             }
-
-            (previous, current) = (current, previous);
         }
 
-        return previous[b.Length];
+        return d[a.Length, b.Length];
     }
 }

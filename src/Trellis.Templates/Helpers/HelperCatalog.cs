@@ -40,7 +40,7 @@ public static class HelperCatalog
             "formats a time (or ISO-8601 text) with a .NET format string, invariant culture, in an optional IANA time zone (UTC otherwise)"),
         new("number", HelperPlacement.Inline, 1, 2, false, "{{number event.total \"#,##0.00\"}}",
             "formats a number (or numeric text) with an optional .NET format string, invariant culture"),
-        new("json", HelperPlacement.Inline, 1, 1, false, "{\"name\": {{json profile.first_name}}}",
+        new("json", HelperPlacement.Inline, 1, 1, false, "{\"name\": {{json profile.first_name}} }",
             "writes the value as JSON (quoted, escaped text; null when missing): for webhook bodies"),
     ];
 

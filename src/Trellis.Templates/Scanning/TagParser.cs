@@ -61,10 +61,15 @@ internal sealed class TagParser
             if (token.Kind == TagTokenKind.Word && Peek(1)?.Kind == TagTokenKind.Equals)
             {
                 _position += 2;
+                if (Peek() is null or { Kind: TagTokenKind.CloseParen or TagTokenKind.Equals or TagTokenKind.Pipe })
+                {
+                    return Fail($"named argument '{token.Value}=' needs a value");
+                }
+
                 var value = ParseNode();
                 if (value is null)
                 {
-                    return Fail($"named argument '{token.Value}=' needs a value");
+                    return null;
                 }
 
                 named.Add(new(token.Value, value));
