@@ -1,0 +1,104 @@
+using NodaTime;
+using Trellis.Core.Engine;
+using Trellis.Core.Engine.Effects;
+using Trellis.Core.Engine.Inputs;
+using Trellis.Core.Engine.State;
+
+namespace Trellis.Runtime.Running;
+
+/// <summary>
+/// Runs the engine over many people in memory on a virtual clock: inputs are delivered in time order, and each
+/// person is woken exactly at the engine's <see cref="JourneyEngine.NextWake"/>. Timers due at an instant run
+/// before inputs at that instant (they were caused earlier). Scenarios and simulations both use it, so they
+/// exercise the same engine code as the server.
+/// </summary>
+public sealed class PopulationRunner
+{
+    private readonly Dictionary<string, PersonSlot> _people = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<PersonSlot, (Instant Due, long Seq)> _timers = new();
+    private readonly List<Effect> _scratch = new();
+    private long _seq;
+
+    public PopulationRunner(JourneyEngine engine, Instant start)
+    {
+        Engine = engine;
+        Now = start;
+    }
+
+    public JourneyEngine Engine { get; }
+
+    public Instant Now { get; private set; }
+
+    public IReadOnlyDictionary<string, PersonSlot> People => _people;
+
+    /// <summary>Receives every effect in the order the engine produced it (time order).</summary>
+    public Action<Effect>? OnEffect { get; set; }
+
+    public int PendingTimers => _timers.Count;
+
+    public PersonState Person(string id)
+    {
+        if (!_people.TryGetValue(id, out var slot))
+        {
+            slot = new PersonSlot(new PersonState(id));
+            _people[id] = slot;
+        }
+
+        return slot.State;
+    }
+
+    /// <summary>Delivers an input at <paramref name="at"/> (not before the current time), first running every timer due by then.</summary>
+    public void Deliver(string user, EngineInput input, Instant at)
+    {
+        AdvanceTo(at);
+        Person(user);
+        Handle(_people[user], input, at);
+    }
+
+    /// <summary>Runs every timer due at or before <paramref name="t"/>, in due order, and moves the clock there.</summary>
+    public void AdvanceTo(Instant t)
+    {
+        if (t < Now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(t), $"time goes forward only: {t} is before {Now}");
+        }
+
+        while (_timers.TryPeek(out var slot, out var key) && key.Due <= t)
+        {
+            _timers.Dequeue();
+            if (slot.ScheduledWake != key.Due)
+            {
+                continue; // superseded by a later reschedule
+            }
+
+            slot.ScheduledWake = null;
+            Now = key.Due;
+            Handle(slot, WakeInput.Instance, key.Due);
+        }
+
+        Now = t;
+    }
+
+    private void Handle(PersonSlot slot, EngineInput input, Instant at)
+    {
+        _scratch.Clear();
+        Engine.Handle(slot.State, input, at, _scratch);
+        if (OnEffect is { } sink)
+        {
+            foreach (var effect in _scratch)
+            {
+                sink(effect);
+            }
+        }
+
+        var next = JourneyEngine.NextWake(slot.State);
+        if (next != slot.ScheduledWake)
+        {
+            slot.ScheduledWake = next;
+            if (next is { } due)
+            {
+                _timers.Enqueue(slot, (due, _seq++));
+            }
+        }
+    }
+}
