@@ -14,17 +14,18 @@ public static class TemplateChecker
 {
     public static IReadOnlyList<TemplateIssue> Check(string source)
     {
-        var issues = CheckStructure(source ?? "");
+        source ??= ""; // a YAML part with no value reaches us as null; it is an empty template
+        var issues = CheckStructure(source);
         if (issues.Count == 0)
         {
             // Our scan covers the common mistakes with exact lines; Handlebars' own parser is the final word.
             try
             {
-                HandlebarsEnvironment.Text.Compile(source ?? "");
+                HandlebarsEnvironment.Text.Compile(source);
             }
             catch (Exception error) when (error is not OutOfMemoryException)
             {
-                issues.Add(HandlebarsCompileErrors.ToIssue(error, new LineIndex(source ?? "").LineCount));
+                issues.Add(HandlebarsCompileErrors.ToIssue(error, new LineIndex(source).LineCount));
             }
         }
 

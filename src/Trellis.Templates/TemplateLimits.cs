@@ -12,4 +12,10 @@ public static class TemplateLimits
 
     /// <summary>256 KB of UTF-8 per rendered part: bounds <c>{{#each}}</c> over huge lists.</summary>
     public const int MaxRenderedPartBytes = 256 * 1024;
+
+    /// <summary>
+    /// Deepest nesting of blocks, and of subexpressions within one tag: far beyond real templates, and it keeps
+    /// the checker's and Handlebars' recursive compilers away from stack exhaustion.
+    /// </summary>
+    public const int MaxNestingDepth = 64;
 }

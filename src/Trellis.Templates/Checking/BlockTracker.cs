@@ -8,7 +8,15 @@ internal sealed class BlockTracker(ICollection<TemplateIssue> issues)
 {
     private readonly Stack<OpenBlock> _open = new();
 
-    public void Open(string name, int line) => _open.Push(new OpenBlock(name, line));
+    public void Open(string name, int line)
+    {
+        if (_open.Count == TemplateLimits.MaxNestingDepth)
+        {
+            issues.Add(new(line, $"blocks nest more than {TemplateLimits.MaxNestingDepth} deep; flatten the template"));
+        }
+
+        _open.Push(new OpenBlock(name, line));
+    }
 
     public void Close(string body, int line)
     {

@@ -8,6 +8,7 @@ internal sealed class TagParser
 {
     private readonly IReadOnlyList<TagToken> _tokens;
     private int _position;
+    private int _depth;
     private string? _error;
 
     private TagParser(IReadOnlyList<TagToken> tokens) => _tokens = tokens;
@@ -146,7 +147,13 @@ internal sealed class TagParser
                     return FailNode("empty '()'; a subexpression is a helper call such as (eq a b)");
                 }
 
+                if (++_depth > TemplateLimits.MaxNestingDepth)
+                {
+                    return FailNode($"subexpressions nest more than {TemplateLimits.MaxNestingDepth} deep");
+                }
+
                 var call = ParseCall(insideParentheses: true);
+                _depth--;
                 if (call is null)
                 {
                     return null;

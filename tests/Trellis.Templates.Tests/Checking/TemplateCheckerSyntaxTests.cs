@@ -94,6 +94,25 @@ public sealed class TemplateCheckerSyntaxTests
     }
 
     [Fact]
+    public void Limits_block_nesting()
+    {
+        var depth = TemplateLimits.MaxNestingDepth;
+        string Nested(int n) => string.Concat(Enumerable.Repeat("{{#if a}}\n", n)) + string.Concat(Enumerable.Repeat("{{/if}}", n));
+        Assert.Empty(TemplateChecker.Check(Nested(depth)));
+        var issue = Assert.Single(TemplateChecker.Check(Nested(depth + 1)));
+        Assert.Equal(depth + 1, issue.Line);
+        Assert.Contains("nest more than", issue.Message);
+    }
+
+    [Fact]
+    public void Limits_subexpression_nesting_without_exhausting_the_stack()
+    {
+        var source = "{{upper " + new string('(', 30_000) + "lower a" + new string(')', 30_000) + "}}";
+        var issue = Assert.Single(TemplateChecker.Check(source));
+        Assert.Contains("subexpressions nest more than", issue.Message);
+    }
+
+    [Fact]
     public void Null_source_is_treated_as_empty() =>
         Assert.Empty(TemplateChecker.Check(null!));
 }
