@@ -17,6 +17,15 @@ internal static class StaticTypeNames
     };
 
     /// <summary>
+    /// Names the two operand types of a failed operation; a side of unknown type is left out, since only
+    /// the known side can be what rules the operation out ("cannot be applied to a true/false value").
+    /// </summary>
+    public static string Pair(StaticType left, StaticType right, string joiner) =>
+        left == StaticType.Unknown ? WithArticle(right)
+        : right == StaticType.Unknown ? WithArticle(left)
+        : $"{WithArticle(left)} {joiner} {WithArticle(right)}";
+
+    /// <summary>
     /// When a plain string sits next to a time or a duration the author probably meant a date: say how a
     /// string becomes a time.
     /// </summary>

@@ -23,8 +23,8 @@ internal sealed class ArithmeticNode(int column, ArithmeticOperator op, Expressi
         }
 
         checker.Report(Column,
-            $"'{OperatorSymbols.Of(Operator)}' cannot be applied to {StaticTypeNames.WithArticle(left)} and "
-            + $"{StaticTypeNames.WithArticle(right)}; it takes {Accepted()}" + StaticTypeNames.DateHint(left, right));
+            $"'{OperatorSymbols.Of(Operator)}' cannot be applied to {StaticTypeNames.Pair(left, right, "and")}; "
+            + $"it takes {Accepted()}" + StaticTypeNames.DateHint(left, right));
         return StaticType.Unknown;
     }
 

@@ -32,7 +32,7 @@ internal sealed class ComparisonNode(int column, ComparisonOperator op, Expressi
         else if (!IsEquality && !OperatorTypeRules.CanOrder(left, right))
         {
             checker.Report(Column,
-                $"'{symbol}' cannot compare {a} with {b}; it orders two numbers, strings, times or durations"
+                $"'{symbol}' cannot order {StaticTypeNames.Pair(left, right, "with")}; it orders two numbers, strings, times or durations"
                 + StaticTypeNames.DateHint(left, right));
         }
 

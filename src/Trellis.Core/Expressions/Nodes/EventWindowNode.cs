@@ -24,7 +24,9 @@ internal abstract class EventWindowNode(int column, string function, string even
         var window = checker.Check(Window);
         if (window != StaticType.Duration)
         {
-            var known = window == StaticType.Unknown ? "" : $", not {StaticTypeNames.WithArticle(window)}";
+            var known = window == StaticType.Unknown
+                ? "; for a number of days from data write e.g. profile.window_days * 1d"
+                : $", not {StaticTypeNames.WithArticle(window)}";
             checker.Report(Window.Column,
                 $"the second argument of {Function} must be a duration such as 7d or 12h{known}");
         }

@@ -258,9 +258,12 @@ internal sealed class Parser
                     : Node(new InvalidNode(root.Column, "profile needs a trait name, as in profile.plan"));
             case "journey":
                 return ParseJourney(root);
+            case "and" or "or" or "not":
+                throw new ExpressionSyntaxException(root.Column,
+                    $"'{root.Text}' is not an operator{OperatorWordHint(root)}");
             default:
                 return Node(new InvalidNode(root.Column,
-                    $"unknown name '{root.Text}'; expressions read profile., event., journey., now" + OperatorWordHint(root)));
+                    $"unknown name '{root.Text}'; expressions read profile., event., journey., now"));
         }
     }
 
