@@ -12,7 +12,7 @@ namespace Trellis.Channels.Email;
 public static class EmailMessageBuilder
 {
     public static (MailMessage? Mail, string MessageId, DeliveryFailed? Failure) Build(
-        OutboundMessage message, SmtpOptions options, DateTimeOffset now)
+        OutboundMessage message, SmtpOptions options)
     {
         if (!TryParseAddress(options.From, out var from))
         {
@@ -68,7 +68,7 @@ public static class EmailMessageBuilder
         }
 
         mail.Headers[EmailHeaders.MessageId] = messageId;
-        mail.Headers["Date"] = now.ToString("ddd, dd MMM yyyy HH:mm:ss +0000", System.Globalization.CultureInfo.InvariantCulture);
+        // No Date header of ours: System.Net.Mail always stamps its own when it sends.
         if (message.IsMarketing)
         {
             mail.Headers[EmailHeaders.ListUnsubscribe] = $"<{message.UnsubscribeUrl!.AbsoluteUri}>";

@@ -7,8 +7,10 @@ namespace Trellis.Channels.Email;
 /// <summary>
 /// Email over SMTP with System.Net.Mail. One client per send: SmtpClient allows only one send at a
 /// time and keeps no useful connection pool, so sharing one would serialise every worker.
+/// Timeouts come from the caller's token (see ResilientChannelSender), not SmtpClient.Timeout,
+/// which only governs the synchronous Send.
 /// </summary>
-public sealed class SmtpEmailSender(SmtpOptions options, TimeProvider time) : IChannelSender
+public sealed class SmtpEmailSender(SmtpOptions options) : IChannelSender
 {
     public async Task<DeliveryResult> SendAsync(OutboundMessage message, CancellationToken ct)
     {
@@ -18,7 +20,7 @@ public sealed class SmtpEmailSender(SmtpOptions options, TimeProvider time) : IC
             return new DeliveryFailed(FailureReason.Misconfigured, $"the SMTP sender cannot send {message.Channel.Name()}");
         }
 
-        var (mail, messageId, failure) = EmailMessageBuilder.Build(message, options, time.GetUtcNow());
+        var (mail, messageId, failure) = EmailMessageBuilder.Build(message, options);
         if (failure is not null)
         {
             return failure;
