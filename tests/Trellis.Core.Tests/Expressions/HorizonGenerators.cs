@@ -14,7 +14,6 @@ internal static class HorizonGenerators
 {
     private static readonly string[] Comparisons = ["==", "!=", "<", "<=", ">", ">="];
     private static readonly string[] Events = ["a", "b"];
-    private static readonly string[] TimeTraits = ["t1", "t2", "missing"];
 
     public static Gen<HorizonScenario> Scenarios() =>
         from expression in Expressions(depth: 2)
@@ -46,7 +45,7 @@ internal static class HorizonGenerators
         var unit = Gen.Elements("h", "d");
         var comparison = Gen.Elements(Comparisons);
         var eventName = Gen.Elements(Events);
-        var trait = Gen.Elements(TimeTraits);
+        var trait = Gen.Frequency((3, Gen.Constant("t1")), (3, Gen.Constant("t2")), (1, Gen.Constant("missing")));
 
         return Gen.OneOf(
             from e in eventName from n in Gen.Choose(1, 20) from u in unit
@@ -65,6 +64,10 @@ internal static class HorizonGenerators
             select new GeneratedExpression($"profile.{t} - now {op} {n}h", true, true),
             from t in trait
             select new GeneratedExpression($"since(profile.{t})", false, true),
+            from n in amount
+            select new GeneratedExpression($"now in [profile.t1, profile.t2 - {n}h]", true, true),
+            from op in comparison from n in amount
+            select new GeneratedExpression($"since(profile.t1) - since(profile.t2) {op} {n}h", true, true),
             Gen.Constant(new GeneratedExpression("profile.flag", true, true)));
     }
 
