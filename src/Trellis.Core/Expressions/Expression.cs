@@ -33,6 +33,9 @@ public sealed class Expression
     /// <summary>Names used in <c>score("model")</c>.</summary>
     public IReadOnlyList<string> ReferencedModels { get; init; } = [];
 
+    /// <summary>Events read from history by <c>count</c>, <c>performed</c> and <c>last</c>.</summary>
+    public IReadOnlyList<string> ReferencedEvents { get; init; } = [];
+
     /// <summary>True when the value can change with time alone (now, since, count, performed).</summary>
     public bool DependsOnTime { get; init; }
 

@@ -44,6 +44,7 @@ public static class ExpressionParser
         {
             ReferencedSteps = checker.ReferencedSteps.ToArray(),
             ReferencedModels = checker.ReferencedModels.ToArray(),
+            ReferencedEvents = checker.ReferencedEvents.ToArray(),
             DependsOnTime = checker.DependsOnTime,
             ResultKind = KindOf(type),
         };

@@ -11,12 +11,15 @@ internal sealed class TypeChecker
     private readonly List<ExpressionError> _errors = [];
     private readonly List<string> _steps = [];
     private readonly List<string> _models = [];
+    private readonly List<string> _events = [];
 
     public IReadOnlyList<ExpressionError> Errors => _errors;
 
     public IReadOnlyList<string> ReferencedSteps => _steps;
 
     public IReadOnlyList<string> ReferencedModels => _models;
+
+    public IReadOnlyList<string> ReferencedEvents => _events;
 
     public bool DependsOnTime { get; private set; }
 
@@ -37,6 +40,15 @@ internal sealed class TypeChecker
         if (!_models.Contains(model))
         {
             _models.Add(model);
+        }
+    }
+
+    /// <summary>An event read from history (count, performed, last): the engine keeps only such events per person.</summary>
+    public void NoteEvent(string eventName)
+    {
+        if (!_events.Contains(eventName))
+        {
+            _events.Add(eventName);
         }
     }
 

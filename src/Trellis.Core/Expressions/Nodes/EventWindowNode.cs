@@ -21,6 +21,7 @@ internal abstract class EventWindowNode(int column, string function, string even
     protected void CheckWindow(TypeChecker checker)
     {
         checker.NoteTimeDependence();
+        checker.NoteEvent(EventName);
         var window = checker.Check(Window);
         if (window != StaticType.Duration)
         {

@@ -8,7 +8,11 @@ internal sealed class LastNode(int column, string eventName) : ExpressionNode(co
 {
     public string EventName { get; } = eventName;
 
-    public override StaticType Check(TypeChecker checker) => StaticType.Map;
+    public override StaticType Check(TypeChecker checker)
+    {
+        checker.NoteEvent(EventName);
+        return StaticType.Map;
+    }
 
     public override TimedValue Evaluate(EvaluationScope scope) => TimedValue.Fixed(scope.Context.Last(EventName));
 }
