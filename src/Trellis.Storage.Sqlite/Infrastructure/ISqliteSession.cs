@@ -1,0 +1,10 @@
+using Microsoft.Data.Sqlite;
+
+namespace Trellis.Storage.Sqlite;
+
+/// <summary>A connection to run named statements on: a pooled reader, or the single writer inside its transaction.</summary>
+internal interface ISqliteSession
+{
+    /// <summary>A command for the named statement of the .sql files, ready to bind and execute.</summary>
+    SqliteCommand Command(string statement);
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Trellis.Storage.Internal;
+
+namespace Trellis.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite file: one long-lived writer connection whose prepared commands are cached, guarded by an async
+/// gate so writers in this process queue in memory instead of spinning on SQLITE_BUSY, plus pooled reader
+/// connections (WAL lets them read while a write is open). Every SQLite error leaves here as a
+/// <see cref="StorageException"/>.
+/// </summary>
+internal sealed class SqliteDatabase : IDisposable
+{
+    private readonly string _readerConnectionString;
+    private readonly SqliteConnection _writer;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly Dictionary<string, SqliteCommand> _writerCommands = new(StringComparer.Ordinal);
+    private bool _disposed;
+
+    private SqliteDatabase(string readerConnectionString, SqliteConnection writer, SqlCatalog sql)
+    {
+        _readerConnectionString = readerConnectionString;
+        _writer = writer;
+        Sql = sql;
+    }
+
+    public SqlCatalog Sql { get; }
+
+    public static SqliteDatabase Open(SqliteStoreOptions options)
+    {
+        var path = Path.GetFullPath(options.FilePath);
+        var folder = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            DefaultTimeout = Math.Max(1, (int)options.BusyTimeout.TotalSeconds),
+        };
+        builder.Pooling = false;
+        var writerConnectionString = builder.ToString();
+        builder.Pooling = true;
+        var readerConnectionString = builder.ToString();
+
+        var sql = SqlCatalog.Load(typeof(SqliteDatabase).Assembly, ".Statements.");
+        var writer = new SqliteConnection(writerConnectionString);
+        try
+        {
+            writer.Open();
+            using (var pragmas = writer.CreateCommand())
+            {
+                // WAL: readers never block the writer. synchronous: see SqliteStoreOptions.SyncEveryCommit.
+                pragmas.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
+                    PRAGMA journal_mode = WAL;
+                    PRAGMA synchronous = {(options.SyncEveryCommit ? "FULL" : "NORMAL")};
+                    PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds};
+                    PRAGMA temp_store = MEMORY;
+                    PRAGMA cache_size = -65536;
+                    """);
+                pragmas.ExecuteNonQuery();
+            }
+
+            SqliteMigrator.Migrate(writer);
+            return new SqliteDatabase(readerConnectionString, writer, sql);
+        }
+        catch (SqliteException exception)
+        {
+            writer.Dispose();
+            throw SqliteErrors.Translate(exception);
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs a read on a pooled connection (outside the write gate).</summary>
+    public Task<T> ReadAsync<T>(Func<ISqliteSession, T> read, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        try
+        {
+            using var session = new SqliteReadSession(_readerConnectionString, Sql);
+            return Task.FromResult(read(session));
+        }
+        catch (SqliteException exception)
+        {
+            throw SqliteErrors.Translate(exception);
+        }
+    }
+
+    /// <summary>Runs a write in its own transaction and commits it.</summary>
+    public async Task<T> WriteAsync<T>(Func<ISqliteSession, T> write, CancellationToken cancellationToken)
+    {
+        using var session = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        T result;
+        try
+        {
+            result = write(session);
+        }
+        catch (SqliteException exception)
+        {
+            throw SqliteErrors.Translate(exception);
+        }
+
+        session.Commit();
+        return result;
+    }
+
+    /// <summary>Waits for the write gate and opens the write transaction (BEGIN IMMEDIATE).</summary>
+    public async Task<SqliteWriteSession> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new SqliteWriteSession(this, _writer.BeginTransaction(deferred: false));
+        }
+        catch (SqliteException exception)
+        {
+            _writeGate.Release();
+            throw SqliteErrors.Translate(exception);
+        }
+        catch
+        {
+            _writeGate.Release();
+            throw;
+        }
+    }
+
+    /// <summary>The writer's cached command for a statement, bound to the open transaction.</summary>
+    internal SqliteCommand WriterCommand(string statement, SqliteTransaction transaction)
+    {
+        if (!_writerCommands.TryGetValue(statement, out var command))
+        {
+            command = _writer.CreateCommand();
+            command.CommandText = Sql[statement];
+            _writerCommands.Add(statement, command);
+        }
+
+        command.Transaction = transaction;
+        return command;
+    }
+
+    internal void EndWrite() => _writeGate.Release();
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        foreach (var command in _writerCommands.Values)
+        {
+            command.Dispose();
+        }
+
+        _writer.Dispose();
+        // Pooled readers keep the file open otherwise (and a test could not delete its temp database).
+        using var reader = new SqliteConnection(_readerConnectionString);
+        SqliteConnection.ClearPool(reader);
+        _writeGate.Dispose();
+    }
+}

@@ -1,0 +1,54 @@
+using NodaTime;
+
+namespace Trellis.Storage.Sqlite;
+
+/// <summary>
+/// The one way each kind of effect row is written, shared by the direct APIs and the engine's commit so
+/// both follow the same rules (normalized addresses, newest consent wins, send key inserted once).
+/// </summary>
+internal static class SqliteRowWriters
+{
+    public static int UpsertConsent(ISqliteSession session, WorkspaceId workspace, string personId, ConsentRecord consent) =>
+        session.Command("UpsertConsent")
+            .Bind("$ws", workspace)
+            .Bind("$person", personId)
+            .Bind("$topic", consent.Topic)
+            .Bind("$granted", consent.Granted)
+            .Bind("$source", consent.Source)
+            .Bind("$at", consent.At)
+            .ExecuteNonQuery();
+
+    public static int UpsertSuppression(ISqliteSession session, WorkspaceId workspace, Suppression suppression) =>
+        session.Command("UpsertSuppression")
+            .Bind("$ws", workspace)
+            .Bind("$channel", suppression.Channel)
+            .Bind("$address", Suppression.NormalizeAddress(suppression.Address))
+            .Bind("$reason", suppression.Reason)
+            .Bind("$at", suppression.At)
+            .ExecuteNonQuery();
+
+    /// <summary>Returns 1 when inserted, 0 when the send key already existed.</summary>
+    public static int InsertOutbox(ISqliteSession session, WorkspaceId workspace, OutboxMessage message, Instant now) =>
+        session.Command("InsertOutbox")
+            .Bind("$ws", workspace)
+            .Bind("$person", message.Key.PersonId)
+            .Bind("$journey_instance", message.Key.JourneyInstance)
+            .Bind("$step_id", message.Key.StepId)
+            .Bind("$decision_seq", message.Key.DecisionSequence)
+            .Bind("$channel", message.Channel)
+            .Bind("$payload", message.PayloadJson)
+            .Bind("$available_at", message.AvailableAt)
+            .Bind("$now", now)
+            .ExecuteNonQuery();
+
+    public static int InsertTrace(ISqliteSession session, WorkspaceId workspace, string personId, TraceEntry entry) =>
+        session.Command("InsertTrace")
+            .Bind("$ws", workspace)
+            .Bind("$person", personId)
+            .Bind("$at", entry.At)
+            .Bind("$type", entry.Type)
+            .Bind("$journey_id", entry.JourneyId)
+            .Bind("$step_id", entry.StepId)
+            .Bind("$details", entry.DetailsJson)
+            .ExecuteNonQuery();
+}

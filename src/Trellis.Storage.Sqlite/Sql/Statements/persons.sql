@@ -1,0 +1,66 @@
+-- Profiles, trace, identity resolution and erasure.
+
+-- name: GetProfile
+SELECT person_id, traits, created_at, updated_at
+FROM persons
+WHERE workspace_id = $ws AND person_id = $person;
+
+-- name: ListProfiles
+SELECT person_id, traits, created_at, updated_at
+FROM persons
+WHERE workspace_id = $ws AND person_id > $after
+ORDER BY person_id
+LIMIT $limit;
+
+-- name: CountPersons
+SELECT count(*) FROM persons WHERE workspace_id = $ws;
+
+-- name: ResolveAlias
+SELECT person_id FROM aliases WHERE workspace_id = $ws AND alias_id = $id;
+
+-- name: AliasesOf
+SELECT alias_id FROM aliases WHERE workspace_id = $ws AND person_id = $person;
+
+-- name: ReadTrace
+SELECT seq, person_id, at, type, journey_id, step_id, details
+FROM trace
+WHERE workspace_id = $ws AND person_id = $person AND seq > $after
+ORDER BY seq
+LIMIT $limit;
+
+-- name: InsertTrace
+INSERT INTO trace (workspace_id, person_id, at, type, journey_id, step_id, details)
+VALUES ($ws, $person, $at, $type, $journey_id, $step_id, $details);
+
+-- Creates an empty profile (no pending work) for writes that come before any event, e.g. consent.
+-- name: EnsurePerson
+INSERT INTO persons (workspace_id, person_id, created_at, updated_at)
+VALUES ($ws, $person, $now, $now)
+ON CONFLICT (workspace_id, person_id) DO UPDATE SET updated_at = excluded.updated_at;
+
+-- Erasure, one id at a time (the person's own id and each alias).
+-- name: ErasePerson
+DELETE FROM persons WHERE workspace_id = $ws AND person_id = $id;
+
+-- name: EraseEvents
+DELETE FROM events WHERE workspace_id = $ws AND person_id = $id;
+
+-- name: EraseTrace
+DELETE FROM trace WHERE workspace_id = $ws AND person_id = $id;
+
+-- name: EraseConsents
+DELETE FROM consents WHERE workspace_id = $ws AND person_id = $id;
+
+-- name: EraseOutbox
+DELETE FROM outbox WHERE workspace_id = $ws AND person_id = $id;
+
+-- name: EraseAliases
+DELETE FROM aliases WHERE workspace_id = $ws AND (alias_id = $id OR person_id = $id);
+
+-- name: InsertTombstone
+INSERT INTO erased_persons (workspace_id, id_hash, erased_at)
+VALUES ($ws, $id_hash, $at)
+ON CONFLICT (workspace_id, id_hash) DO NOTHING;
+
+-- name: IsErased
+SELECT 1 FROM erased_persons WHERE workspace_id = $ws AND id_hash = $id_hash;

@@ -1,0 +1,42 @@
+-- Claiming persons for the engine and writing back what it decided.
+
+-- Persons with pending events first, then those whose timer is due. Each branch is limited on its own
+-- index so the query stays cheap with a long backlog; SQLite serialises writers, so no row locks are needed.
+-- name: ClaimPersons
+SELECT workspace_id, person_id, state, version, next_wake_at, processed_seq, traits, created_at, updated_at
+FROM persons
+WHERE rowid IN (
+    SELECT rowid FROM (SELECT rowid FROM persons WHERE has_unprocessed = 1 LIMIT $max)
+    UNION
+    SELECT rowid FROM (SELECT rowid FROM persons WHERE next_wake_at <= $now ORDER BY next_wake_at LIMIT $max)
+)
+LIMIT $max;
+
+-- name: PendingEvents
+SELECT seq, person_id, message_id, kind, event_name, payload, occurred_at, received_at
+FROM events
+WHERE workspace_id = $ws AND person_id = $person AND seq > $after
+ORDER BY seq;
+
+-- name: SuppressionOfAddress
+SELECT channel, address, reason, at
+FROM suppressions
+WHERE workspace_id = $ws AND channel = $channel AND address = $address;
+
+-- In SET, column names read the row as it was before the update, so max(...) keeps the watermark
+-- from moving backwards and the pending flag looks past the new watermark.
+-- name: SavePerson
+UPDATE persons SET
+    state = $state,
+    version = version + 1,
+    next_wake_at = $next_wake_at,
+    processed_seq = max(processed_seq, $processed_through),
+    has_unprocessed = EXISTS (
+        SELECT 1 FROM events
+        WHERE workspace_id = $ws AND person_id = $person AND seq > max(persons.processed_seq, $processed_through)),
+    traits = coalesce($traits, traits),
+    updated_at = $now
+WHERE workspace_id = $ws AND person_id = $person;
+
+-- name: EarliestWake
+SELECT min(next_wake_at) FROM persons WHERE next_wake_at IS NOT NULL;

@@ -1,0 +1,82 @@
+using NodaTime;
+using Trellis.Storage.Internal;
+
+namespace Trellis.Storage.Sqlite;
+
+/// <summary>
+/// Outbox on SQLite: a claim is one UPDATE … RETURNING inside the write transaction, so two dispatchers can
+/// never lease the same entry; an expired lease makes the row match the claim query again.
+/// </summary>
+internal sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
+{
+    public async Task<bool> EnqueueAsync(WorkspaceId workspace, OutboxMessage message, Instant at, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequireWorkspace(workspace);
+        ArgumentNullException.ThrowIfNull(message);
+        var inserted = await database.WriteAsync(s => SqliteRowWriters.InsertOutbox(s, workspace, message, at), cancellationToken).ConfigureAwait(false);
+        return inserted > 0;
+    }
+
+    public async Task<IReadOnlyList<OutboxEntry>> ClaimAsync(Instant now, int max, Duration lease, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequirePositive(max, nameof(max));
+        if (lease <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lease), lease, "A lease must be positive.");
+        }
+
+        var entries = await database.WriteAsync(s => s.Command("ClaimOutbox")
+            .Bind("$now", now)
+            .Bind("$max", max)
+            .Bind("$lease_until", now + lease)
+            .Bind("$token", Guid.NewGuid().ToString("D"))
+            .ReadAll(SqliteRows.Outbox), cancellationToken).ConfigureAwait(false);
+        // RETURNING gives rows in no particular order: hand them out oldest first.
+        return entries.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).ToList();
+    }
+
+    public Task<bool> MarkSentAsync(WorkspaceId workspace, long id, Guid leaseToken, Instant at, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequireWorkspace(workspace);
+        return Complete("MarkOutboxSent", workspace, id, leaseToken, at, null, null, cancellationToken);
+    }
+
+    public Task<bool> MarkFailedAsync(WorkspaceId workspace, long id, Guid leaseToken, string reason, Instant at, Instant? retryAt, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequireWorkspace(workspace);
+        ArgumentNullException.ThrowIfNull(reason);
+        return Complete(retryAt is null ? "MarkOutboxFailed" : "MarkOutboxRetry", workspace, id, leaseToken, at, reason, retryAt, cancellationToken);
+    }
+
+    public Task<Instant?> EarliestDueAsync(CancellationToken cancellationToken = default) =>
+        database.ReadAsync(s => s.Command("EarliestOutboxDue").Scalar() is long at ? SqliteTime.FromStored(at) : (Instant?)null, cancellationToken);
+
+    public Task<OutboxEntry?> GetAsync(WorkspaceId workspace, long id, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequireWorkspace(workspace);
+        return database.ReadAsync(s => s.Command("GetOutbox").Bind("$ws", workspace).Bind("$id", id).ReadFirstOrDefault(SqliteRows.Outbox), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OutboxEntry>> ListForPersonAsync(WorkspaceId workspace, string personId, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequireWorkspace(workspace);
+        Arguments.RequireId(personId, nameof(personId));
+        return await database.ReadAsync(s => s.Command("ListOutboxForPerson")
+            .Bind("$ws", workspace)
+            .Bind("$person", personId)
+            .ReadAll(SqliteRows.Outbox), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> Complete(string statement, WorkspaceId workspace, long id, Guid leaseToken, Instant at, string? reason, Instant? retryAt, CancellationToken cancellationToken)
+    {
+        var changed = await database.WriteAsync(s => s.Command(statement)
+            .Bind("$ws", workspace)
+            .Bind("$id", id)
+            .Bind("$token", leaseToken.ToString("D"))
+            .Bind("$at", at)
+            .Bind("$reason", reason)
+            .Bind("$retry_at", retryAt)
+            .ExecuteNonQuery(), cancellationToken).ConfigureAwait(false);
+        return changed > 0;
+    }
+}

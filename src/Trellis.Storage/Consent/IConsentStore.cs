@@ -1,0 +1,13 @@
+namespace Trellis.Storage;
+
+/// <summary>
+/// Consent written outside the engine (admin API, preference centre, one-click unsubscribe) so it is
+/// honoured at once; the engine writes its own through <see cref="PersonChanges.Consent"/>.
+/// </summary>
+public interface IConsentStore
+{
+    /// <summary>Records a consent statement (creating the person's profile if needed). False when the person is erased.</summary>
+    Task<bool> RecordAsync(WorkspaceId workspace, string personId, ConsentRecord consent, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ConsentRecord>> ListAsync(WorkspaceId workspace, string personId, CancellationToken cancellationToken = default);
+}

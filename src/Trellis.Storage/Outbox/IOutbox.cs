@@ -1,0 +1,39 @@
+using NodaTime;
+
+namespace Trellis.Storage;
+
+/// <summary>
+/// The transactional outbox. The engine writes entries with its decisions (see <see cref="PersonChanges"/>);
+/// dispatchers lease them with <see cref="ClaimAsync"/>, send, and record the outcome with the lease token.
+/// A dispatcher that dies leaves its lease to expire, and the entry is claimed again: delivery is at
+/// least once, and the <see cref="SendKey"/> is the idempotency key to give the provider.
+/// </summary>
+public interface IOutbox
+{
+    /// <summary>Queues a message outside engine work. False when its send key already exists.</summary>
+    Task<bool> EnqueueAsync(WorkspaceId workspace, OutboxMessage message, Instant at, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Leases up to <paramref name="max"/> entries of any workspace that are pending and available, or
+    /// claimed with an expired lease, until <paramref name="now"/> + <paramref name="lease"/>. Each entry
+    /// is given to one caller at a time, across processes.
+    /// </summary>
+    Task<IReadOnlyList<OutboxEntry>> ClaimAsync(Instant now, int max, Duration lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a send. False when the lease is no longer this token's (expired and taken by another).</summary>
+    Task<bool> MarkSentAsync(WorkspaceId workspace, long id, Guid leaseToken, Instant at, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a failed attempt: with <paramref name="retryAt"/> the entry is pending again from then, without
+    /// it the entry is failed for good. False when the lease is no longer this token's.
+    /// </summary>
+    Task<bool> MarkFailedAsync(WorkspaceId workspace, long id, Guid leaseToken, string reason, Instant at, Instant? retryAt, CancellationToken cancellationToken = default);
+
+    /// <summary>The earliest time an entry becomes claimable (pending availability or lease expiry), so a dispatcher can sleep until then.</summary>
+    Task<Instant?> EarliestDueAsync(CancellationToken cancellationToken = default);
+
+    Task<OutboxEntry?> GetAsync(WorkspaceId workspace, long id, CancellationToken cancellationToken = default);
+
+    /// <summary>A person's entries, oldest first (the "sends" of the profile and timeline).</summary>
+    Task<IReadOnlyList<OutboxEntry>> ListForPersonAsync(WorkspaceId workspace, string personId, CancellationToken cancellationToken = default);
+}

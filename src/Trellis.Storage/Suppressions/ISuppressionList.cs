@@ -1,0 +1,16 @@
+namespace Trellis.Storage;
+
+/// <summary>Per-workspace suppression list (channel + address).</summary>
+public interface ISuppressionList
+{
+    /// <summary>Adds or refreshes a suppression (the latest reason and time are kept).</summary>
+    Task AddAsync(WorkspaceId workspace, Suppression suppression, CancellationToken cancellationToken = default);
+
+    Task<bool> IsSuppressedAsync(WorkspaceId workspace, string channel, string address, CancellationToken cancellationToken = default);
+
+    /// <summary>Suppressions ordered by channel then address; <paramref name="channel"/> null lists all channels.</summary>
+    Task<IReadOnlyList<Suppression>> ListAsync(WorkspaceId workspace, string? channel, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Lifts a suppression. False when there was none.</summary>
+    Task<bool> RemoveAsync(WorkspaceId workspace, string channel, string address, CancellationToken cancellationToken = default);
+}
