@@ -1,6 +1,8 @@
 using NodaTime;
 using Trellis.Core.Journeys;
+using Trellis.Core.Engine.State;
 using Trellis.Core.Policies;
+using Trellis.Core.Values;
 
 namespace Trellis.Core.Engine;
 
@@ -27,9 +29,18 @@ public sealed class CompiledWorkspace
         SendRetention = longest;
         HasSegments = workspace.Journeys.Any(j => j.Entry.Trigger is SegmentTrigger);
         HasTimedTriggers = workspace.Journeys.Any(j => j.Entry.Trigger is DateTrigger or ScheduleTrigger);
+        // Events that can enter or move a journey get one shared property-less record each.
+        _emptyEvents = workspace.Journeys.SelectMany(EventNames).Distinct()
+            .ToDictionary(n => n, n => new EventRecord(n, EventRecord.EmptyProperties), StringComparer.Ordinal);
+        _historyEvents = HistoryEvents.Of(workspace);
         HasConditionRules = workspace.Journeys.Any(j =>
             j.Exits.Any(e => e.EventName is null) || j.Goal is { EventName: null, When: not null });
     }
+
+    private readonly Dictionary<string, EventRecord> _emptyEvents;
+
+    /// <summary>Event names that expressions read from history.</summary>
+    private readonly HashSet<string> _historyEvents;
 
     public Workspace Workspace { get; }
 
@@ -51,5 +62,48 @@ public sealed class CompiledWorkspace
 
     internal bool HasConditionRules { get; }
 
+    /// <summary>Whether occurrences of this event must be kept for expressions (count, performed, last).</summary>
+    public bool KeepsHistoryOf(string eventName) => _historyEvents.Contains(eventName);
+
+    /// <summary>The event as expressions see it; events without properties share one record per name.</summary>
+    internal EventRecord EventFor(string name, Value properties)
+    {
+        if (properties.AsMap is { Count: > 0 })
+        {
+            return new EventRecord(name, properties);
+        }
+
+        return _emptyEvents.TryGetValue(name, out var shared) ? shared : new EventRecord(name, properties);
+    }
+
     public int IndexOf(string journeyId) => Array.FindIndex(Journeys, j => j.Id == journeyId);
+
+    private static IEnumerable<string> EventNames(JourneyDefinition j)
+    {
+        if (j.Entry.Trigger is EventTrigger e)
+        {
+            yield return e.EventName;
+        }
+
+        foreach (var x in j.Exits)
+        {
+            if (x.EventName is { } name)
+            {
+                yield return name;
+            }
+        }
+
+        if (j.Goal?.EventName is { } goal)
+        {
+            yield return goal;
+        }
+
+        foreach (var s in j.Steps)
+        {
+            if (s is WaitForStep w)
+            {
+                yield return w.EventName;
+            }
+        }
+    }
 }

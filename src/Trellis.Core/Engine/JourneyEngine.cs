@@ -13,16 +13,20 @@ namespace Trellis.Core.Engine;
 /// </summary>
 public sealed class JourneyEngine(CompiledWorkspace workspace)
 {
+    /// <summary>One reusable turn per thread: a turn holds no state between calls (see <see cref="Turn.Reset"/>).</summary>
+    [ThreadStatic]
+    private static Turn? _turn;
+
     public CompiledWorkspace Workspace { get; } = workspace;
 
     /// <summary>Handles one input for one person at <paramref name="now"/>, appending the effects in order.</summary>
     public void Handle(PersonState person, EngineInput input, Instant now, List<Effect> effects) =>
-        new Turn(Workspace, person, now, effects).Handle(input);
+        (_turn ??= new Turn()).Reset(Workspace, person, now, effects).Handle(input);
 
     /// <summary>When the person next needs a <see cref="WakeInput"/>; null when nothing is pending.</summary>
     public static Instant? NextWake(PersonState person)
     {
-        Instant? next = person.ConditionCheckAt;
+        Instant? next = person.Extras?.ConditionCheckAt;
         if (person.Instances is { } instances)
         {
             foreach (var instance in instances)
@@ -34,7 +38,7 @@ public sealed class JourneyEngine(CompiledWorkspace workspace)
             }
         }
 
-        if (person.TriggerDue is { } triggers)
+        if (person.Extras?.TriggerDue is { } triggers)
         {
             foreach (var t in triggers)
             {

@@ -9,11 +9,22 @@ namespace Trellis.Core.Engine;
 /// The expression context over one person's state at one moment, optionally inside a journey instance and
 /// with an event being matched. One is reused for a whole input; the engine re-points it as it goes.
 /// </summary>
-internal sealed class PersonContext(PersonState person, CompiledWorkspace workspace, Instant now) : IEvaluationContext
+internal sealed class PersonContext : IEvaluationContext
 {
-    public PersonState Person { get; } = person;
+    private CompiledWorkspace _workspace = null!;
 
-    public Instant Now { get; set; } = now;
+    public PersonState Person { get; private set; } = null!;
+
+    public Instant Now { get; private set; }
+
+    public void Reset(PersonState person, CompiledWorkspace workspace, Instant now)
+    {
+        Person = person;
+        _workspace = workspace;
+        Now = now;
+        Instance = null;
+        MatchedEvent = null;
+    }
 
     /// <summary>The instance whose journey is being evaluated, or null (segment and entry conditions).</summary>
     public JourneyInstance? Instance { get; set; }
@@ -49,7 +60,7 @@ internal sealed class PersonContext(PersonState person, CompiledWorkspace worksp
             return Value.False;
         }
 
-        var journey = workspace.Journeys[Instance.Journey];
+        var journey = _workspace.Journeys[Instance.Journey];
         if (!journey.StepIndex.TryGetValue(stepId, out var index))
         {
             return Value.False;
@@ -67,5 +78,5 @@ internal sealed class PersonContext(PersonState person, CompiledWorkspace worksp
         return Value.Bool(wanted != StepOutcomeFlags.None && (flags & wanted) != 0);
     }
 
-    public Value Score(string model) => workspace.Scores?.Score(model, Person) ?? Value.Null;
+    public Value Score(string model) => _workspace.Scores?.Score(model, Person) ?? Value.Null;
 }

@@ -34,7 +34,7 @@ internal sealed partial class Turn
             EnterEvent = e,
             Holdout = Assignment.InHoldout(journey.Id, Person.Id, journey.Definition.HoldoutPercent),
         };
-        (Person.Instances ??= []).Add(instance);
+        Person.AddInstance(instance);
         RememberEntry(journey.Index, key, entry.Reentry);
         _effects.Add(Base(EffectType.Enter, instance) with { Key = key, Holdout = instance.Holdout });
         Run(instance, Steps.StepResult.GoTo(journey.Definition.Steps.Count > 0 ? 0 : -1));
@@ -57,14 +57,15 @@ internal sealed partial class Turn
 
     private bool ReentryAllows(int journey, string? key, Reentry reentry)
     {
-        if (reentry.Mode == ReentryMode.Always || FindEntry(journey, key) is not { } previous)
+        if (reentry.Mode == ReentryMode.Always || LastEntry(journey, key) is not { } previous)
         {
             return true;
         }
 
-        return reentry.Mode == ReentryMode.After && Now >= previous.At + reentry.After;
+        return reentry.Mode == ReentryMode.After && Now >= previous + reentry.After;
     }
 
+    /// <summary>Only journeys with a re-entry limit need to remember entries (per key when keyed).</summary>
     private void RememberEntry(int journey, string? key, Reentry reentry)
     {
         if (reentry.Mode == ReentryMode.Always)
@@ -72,33 +73,32 @@ internal sealed partial class Turn
             return;
         }
 
-        if (FindEntry(journey, key) is { } previous)
+        if (key is null)
+        {
+            Person.Entries = PackedEntries.Set(Person.Entries, journey, Now);
+            return;
+        }
+
+        var keyed = Person.EnsureExtras().KeyedEntries ??= [];
+        if (keyed.Find(e => e.Journey == journey && e.Key == key) is { } previous)
         {
             previous.At = Now;
         }
         else
         {
-            (Person.Entries ??= []).Add(new EntryRecord(journey, key, Now));
+            keyed.Add(new EntryRecord(journey, key, Now));
         }
     }
 
-    private EntryRecord? FindEntry(int journey, string? key)
-    {
-        foreach (var e in Person.Entries ?? [])
-        {
-            if (e.Journey == journey && e.Key == key)
-            {
-                return e;
-            }
-        }
-
-        return null;
-    }
+    private Instant? LastEntry(int journey, string? key) =>
+        key is null
+            ? PackedEntries.Find(Person.Entries, journey)
+            : Person.Extras?.KeyedEntries?.Find(e => e.Journey == journey && e.Key == key)?.At;
 
     /// <summary>A date or schedule moment came: enter (schedule: if the audience matches), then arm the next one.</summary>
     private void FireTrigger(CompiledJourney journey)
     {
-        var triggers = Person.TriggerDue!;
+        var triggers = Person.Extras!.TriggerDue!;
         triggers[journey.Index] = null;
         switch (journey.Definition.Entry.Trigger)
         {

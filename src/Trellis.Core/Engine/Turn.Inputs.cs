@@ -15,24 +15,22 @@ internal sealed partial class Turn
     /// </summary>
     private void Track(TrackInput input)
     {
-        var e = new EventRecord(input.Name, Now, input.Properties);
-        var history = Person.History ??= new EventHistory();
-        history.Add(e);
-        history.Find(e.Name)!.Prune(Now - _workspace.HistoryRetention);
+        var e = _workspace.EventFor(input.Name, input.Properties);
+        if (_workspace.KeepsHistoryOf(input.Name))
+        {
+            (Person.History ??= new EventHistory()).Add(e.Name, Now, e.Properties).Prune(Now - _workspace.HistoryRetention);
+        }
+
         _cause = Now;
 
         foreach (var journey in _workspace.Journeys)
         {
-            if (Person.Instances is { } instances)
+            // A snapshot: instances entered by this very event are not matched against it.
+            foreach (var instance in Person.Instances ?? [])
             {
-                var count = instances.Count;
-                for (var i = 0; i < count; i++)
+                if (instance.Journey == journey.Index && !instance.Ended)
                 {
-                    var instance = instances[i];
-                    if (instance.Journey == journey.Index && !instance.Ended)
-                    {
-                        OnEvent(journey, instance, e);
-                    }
+                    OnEvent(journey, instance, e);
                 }
             }
 
@@ -117,12 +115,12 @@ internal sealed partial class Turn
     /// <summary>Everything due at or before now, one at a time in the order of <see cref="DueItem"/>.</summary>
     private void Wake()
     {
-        var due = new List<DueItem>();
+        var due = _due;
+        due.Clear();
         if (Person.Instances is { } instances)
         {
-            for (var i = 0; i < instances.Count; i++)
+            foreach (var instance in instances)
             {
-                var instance = instances[i];
                 if (instance.Reason != WakeReason.None && instance.WakeAt <= Now && !instance.Ended)
                 {
                     due.Add(new DueItem(instance.WakeAt, instance.CauseAt, JourneyOf(instance).Priority, instance.Number, instance, instance.Journey));
@@ -130,7 +128,7 @@ internal sealed partial class Turn
             }
         }
 
-        if (Person.TriggerDue is { } triggers)
+        if (Person.Extras?.TriggerDue is { } triggers)
         {
             for (var j = 0; j < triggers.Length; j++)
             {
@@ -191,11 +189,11 @@ internal sealed partial class Turn
         var key = PersonState.SuppressionKey(input.Channel, input.Address);
         if (input.Suppressed)
         {
-            (Person.Suppressed ??= new HashSet<string>(StringComparer.Ordinal)).Add(key);
+            (Person.EnsureExtras().Suppressed ??= new HashSet<string>(StringComparer.Ordinal)).Add(key);
         }
         else
         {
-            Person.Suppressed?.Remove(key);
+            Person.Extras?.Suppressed?.Remove(key);
         }
     }
 }

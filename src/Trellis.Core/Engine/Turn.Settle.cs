@@ -48,7 +48,10 @@ internal sealed partial class Turn
             }
         }
 
-        Person.ConditionCheckAt = horizon;
+        if (horizon is not null || Person.Extras is not null)
+        {
+            Person.EnsureExtras().ConditionCheckAt = horizon;
+        }
     }
 
     private bool CheckSegment(CompiledJourney journey, ref Instant? horizon)
@@ -58,7 +61,7 @@ internal sealed partial class Turn
             return false;
         }
 
-        var values = Person.SegmentValues ??= new bool[_workspace.Journeys.Length];
+        var values = Person.EnsureExtras().SegmentValues ??= new bool[_workspace.Journeys.Length];
         var now = Evaluate(segment.Condition, null, null, ref horizon).IsTrue;
         var before = values[journey.Index];
         values[journey.Index] = now;
@@ -87,10 +90,8 @@ internal sealed partial class Turn
         }
 
         var changed = false;
-        var count = instances.Count;
-        for (var i = 0; i < count; i++)
+        foreach (var instance in instances)
         {
-            var instance = instances[i];
             if (instance.Journey != journey.Index || instance.Ended)
             {
                 continue;
@@ -123,8 +124,9 @@ internal sealed partial class Turn
     /// </summary>
     private void ArmTriggers()
     {
-        var triggers = Person.TriggerDue ??= new Instant?[_workspace.Journeys.Length];
-        var first = !Person.TriggersArmed;
+        var extras = Person.EnsureExtras();
+        var triggers = extras.TriggerDue ??= new Instant?[_workspace.Journeys.Length];
+        var first = !extras.TriggersArmed;
         foreach (var journey in _workspace.Journeys)
         {
             switch (journey.Definition.Entry.Trigger)
@@ -138,7 +140,7 @@ internal sealed partial class Turn
             }
         }
 
-        Person.TriggersArmed = true;
+        extras.TriggersArmed = true;
         _traitsChanged = false;
     }
 }

@@ -20,25 +20,34 @@ internal sealed partial class Turn
     /// <summary>A defensive bound on steps run in one turn; validation already rejects cycles without a wait.</summary>
     private const int MaxStepsPerRun = 1000;
 
-    private readonly CompiledWorkspace _workspace;
-    private readonly List<Effect> _effects;
-    private readonly PersonContext _context;
+    private readonly PersonContext _context = new();
+    private readonly List<DueItem> _due = [];
+    private CompiledWorkspace _workspace = null!;
+    private List<Effect> _effects = null!;
     private Instant _cause;
     private bool _traitsChanged;
 
-    public Turn(CompiledWorkspace workspace, PersonState person, Instant now, List<Effect> effects)
+    /// <summary>Points this (per-thread, reused) turn at a new call; nothing of the previous call survives.</summary>
+    public Turn Reset(CompiledWorkspace workspace, PersonState person, Instant now, List<Effect> effects)
     {
         _workspace = workspace;
         _effects = effects;
         Person = person;
         Now = now;
         _cause = now;
-        _context = new PersonContext(person, workspace, now);
+        _traitsChanged = false;
+        _due.Clear();
+        _context.Reset(person, workspace, now);
+        Check.Reset(this);
+        return this;
     }
 
-    public PersonState Person { get; }
+    public PersonState Person { get; private set; } = null!;
 
-    public Instant Now { get; }
+    public Instant Now { get; private set; }
+
+    /// <summary>The send being decided (reused: one send is decided at a time).</summary>
+    internal Decisions.SendCheck Check { get; } = new();
 
     public PolicySet Policies => _workspace.Policies;
 
@@ -126,8 +135,7 @@ internal sealed partial class Turn
     {
         instance.Ended = true;
         instance.Reason = WakeReason.None;
-        Emit(EffectType.Exit, instance) ;
-        _effects[^1] = _effects[^1] with { Outcome = outcome, Reason = reason };
+        _effects.Add(Base(EffectType.Exit, instance) with { Outcome = outcome, Reason = reason });
     }
 
     public void Skip(JourneyInstance instance, SendStep step, string reason) =>
@@ -142,7 +150,7 @@ internal sealed partial class Turn
     public void Send(JourneyInstance instance, SendStep step, Channel channel, bool marketing)
     {
         var journey = JourneyOf(instance);
-        (Person.Sends ??= new SendLog()).Add(new SendRecord(Now, journey.Priority, (short)journey.Index, channel, marketing));
+        Person.SendLog = PackedSends.Add(Person.SendLog, new SendRecord(Now, journey.Priority, (short)journey.Index, channel, marketing));
         instance.MarkOutcome(step.Index, journey.Definition.Steps.Count, StepOutcomeFlags.Sent);
         _effects.Add(Base(EffectType.Send, instance) with
         {
@@ -161,8 +169,6 @@ internal sealed partial class Turn
         Journey = JourneyOf(instance).Id,
         Instance = instance.Number,
     };
-
-    private void Emit(EffectType type, JourneyInstance instance) => _effects.Add(Base(type, instance));
 
     // ---- running steps ----
 
@@ -196,10 +202,7 @@ internal sealed partial class Turn
 
     private void Finish()
     {
-        Person.Instances?.RemoveAll(static i => i.Ended);
-        if (Person.Sends is { } sends)
-        {
-            sends.Prune(Now - _workspace.SendRetention);
-        }
+        Person.RemoveEnded();
+        Person.SendLog = PackedSends.Prune(Person.SendLog, Now - _workspace.SendRetention);
     }
 }

@@ -22,7 +22,7 @@ public class FrequencyCapTests
             (max, perHours, offsetsMinutes) =>
             {
                 var cap = new FrequencyCap(null, max, Duration.FromHours(perHours));
-                var log = new SendLog();
+                ulong[]? log = null;
                 var sent = new List<Instant>();
                 foreach (var minute in offsetsMinutes.OrderBy(m => m))
                 {
@@ -46,7 +46,7 @@ public class FrequencyCapTests
                         }
                     }
 
-                    log.Add(new SendRecord(now, 10, 0, Channel.Email, true));
+                    log = PackedSends.Add(log, new SendRecord(now, 10, 0, Channel.Email, true));
                     sent.Add(now);
                 }
 
@@ -58,8 +58,8 @@ public class FrequencyCapTests
     public void The_window_is_half_open()
     {
         var cap = new FrequencyCap(null, 1, Duration.FromDays(1));
-        var log = new SendLog();
-        log.Add(new SendRecord(T0, 10, 0, Channel.Email, true));
+        ulong[]? log = null;
+        log = PackedSends.Add(log, new SendRecord(T0, 10, 0, Channel.Email, true));
         Assert.Equal(T0 + Duration.FromDays(1), FrequencyCapRule.SlotFreesAt(log, cap, T0 + Duration.FromHours(23)));
         Assert.Null(FrequencyCapRule.SlotFreesAt(log, cap, T0 + Duration.FromDays(1)));
     }
@@ -68,9 +68,9 @@ public class FrequencyCapTests
     public void Transactional_and_other_channel_sends_do_not_count()
     {
         var cap = new FrequencyCap(Channel.Sms, 1, Duration.FromDays(1));
-        var log = new SendLog();
-        log.Add(new SendRecord(T0, 10, 0, Channel.Email, true));
-        log.Add(new SendRecord(T0, 10, 0, Channel.Sms, false));
+        ulong[]? log = null;
+        log = PackedSends.Add(log, new SendRecord(T0, 10, 0, Channel.Email, true));
+        log = PackedSends.Add(log, new SendRecord(T0, 10, 0, Channel.Sms, false));
         Assert.Null(FrequencyCapRule.SlotFreesAt(log, cap, T0 + Duration.FromHours(1)));
     }
 }

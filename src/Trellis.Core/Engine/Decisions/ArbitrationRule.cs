@@ -1,5 +1,6 @@
 using NodaTime;
 using Trellis.Core.Engine.Effects;
+using Trellis.Core.Engine.State;
 using Trellis.Core.Policies;
 
 namespace Trellis.Core.Engine.Decisions;
@@ -12,7 +13,7 @@ internal sealed class ArbitrationRule : ISendRule
 {
     public Verdict Check(SendCheck check)
     {
-        if (check.Turn.Policies.Arbitration is not { } arbitration || check.Turn.Person.Sends is not { } sends)
+        if (check.Turn.Policies.Arbitration is not { } arbitration || check.Turn.Person.SendLog is not { } sends)
         {
             return Verdict.Pass;
         }
@@ -20,9 +21,9 @@ internal sealed class ArbitrationRule : ISendRule
         var now = check.Turn.Now;
         var from = now - arbitration.Window;
         Instant? latest = null;
-        for (var i = 0; i < sends.Count; i++)
+        foreach (var packed in sends)
         {
-            var s = sends[i];
+            var s = PackedSends.Unpack(packed);
             if (s.Priority > check.Journey.Priority && s.At > from && s.At <= now)
             {
                 latest = s.At;

@@ -27,7 +27,7 @@ internal sealed class FrequencyCapRule : ISendRule
                 continue;
             }
 
-            if (SlotFreesAt(check.Turn.Person.Sends, cap, check.Turn.Now) is { } t)
+            if (SlotFreesAt(check.Turn.Person.SendLog, cap, check.Turn.Now) is { } t)
             {
                 freeAt = freeAt is { } f ? Instant.Max(f, t) : t;
             }
@@ -44,7 +44,7 @@ internal sealed class FrequencyCapRule : ISendRule
     }
 
     /// <summary>Null when the cap has room now; else the instant at which the count drops below the maximum.</summary>
-    internal static Instant? SlotFreesAt(SendLog? sends, FrequencyCap cap, Instant now)
+    internal static Instant? SlotFreesAt(ulong[]? sends, FrequencyCap cap, Instant now)
     {
         if (sends is null)
         {
@@ -53,9 +53,9 @@ internal sealed class FrequencyCapRule : ISendRule
 
         var from = now - cap.Per;
         var count = 0;
-        for (var i = 0; i < sends.Count; i++)
+        foreach (var packed in sends)
         {
-            var s = sends[i];
+            var s = PackedSends.Unpack(packed);
             if (s.Marketing && s.At > from && s.At <= now && (cap.Channel is null || cap.Channel == s.Channel))
             {
                 count++;
@@ -69,9 +69,9 @@ internal sealed class FrequencyCapRule : ISendRule
 
         // The (count - max + 1)-th oldest counted send must age out: it leaves the window at its time + per.
         var needed = count - cap.Max;
-        for (var i = 0; i < sends.Count; i++)
+        foreach (var packed in sends)
         {
-            var s = sends[i];
+            var s = PackedSends.Unpack(packed);
             if (s.Marketing && s.At > from && s.At <= now && (cap.Channel is null || cap.Channel == s.Channel))
             {
                 if (needed-- == 0)

@@ -6,13 +6,24 @@ namespace Trellis.Core.Engine.Decisions;
 /// <summary>One send being decided: what the rules read, and the channel the channel rule chose.</summary>
 internal sealed class SendCheck
 {
-    public required Turn Turn { get; init; }
+    public Turn Turn { get; private set; } = null!;
 
-    public required CompiledJourney Journey { get; init; }
+    public CompiledJourney Journey { get; private set; } = null!;
 
-    public required SendStep Step { get; init; }
+    public SendStep Step { get; private set; } = null!;
 
-    public required JourneyInstance Instance { get; init; }
+    public JourneyInstance Instance { get; private set; } = null!;
+
+    public void Reset(Turn turn) => Turn = turn;
+
+    public SendCheck For(CompiledJourney journey, SendStep step, JourneyInstance instance)
+    {
+        Journey = journey;
+        Step = step;
+        Instance = instance;
+        Channel = default;
+        return this;
+    }
 
     public bool Marketing => !Journey.Definition.Transactional;
 

@@ -1,32 +1,41 @@
 using NodaTime;
+using Trellis.Core.Values;
 
 namespace Trellis.Core.Engine.State;
 
-/// <summary>A person's event history by event name (for count, performed and last).</summary>
+/// <summary>A person's event history by event name (for count, performed and last); a short array, scanned.</summary>
 public sealed class EventHistory
 {
-    private readonly Dictionary<string, EventSeries> _series = new(StringComparer.Ordinal);
+    private EventSeries[] _series = [];
 
-    public EventSeries? Find(string name) => _series.GetValueOrDefault(name);
-
-    public IEnumerable<KeyValuePair<string, EventSeries>> All => _series;
-
-    public void Add(EventRecord e)
+    public EventSeries? Find(string name)
     {
-        if (!_series.TryGetValue(e.Name, out var s))
+        foreach (var s in _series)
         {
-            s = new EventSeries();
-            _series[e.Name] = s;
+            if (s.Name == name)
+            {
+                return s;
+            }
         }
 
-        s.Add(e.At, e.Properties);
+        return null;
     }
 
-    public void Prune(Instant cutoff)
+    public IReadOnlyList<EventSeries> All => _series;
+
+    public EventSeries Add(string name, Instant at, Value properties)
     {
-        foreach (var s in _series.Values)
+        var s = Find(name);
+        if (s is null)
         {
-            s.Prune(cutoff);
+            s = new EventSeries(name);
+            var grown = new EventSeries[_series.Length + 1];
+            _series.CopyTo(grown, 0);
+            grown[^1] = s;
+            _series = grown;
         }
+
+        s.Add(at, properties);
+        return s;
     }
 }

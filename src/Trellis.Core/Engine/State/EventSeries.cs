@@ -7,11 +7,13 @@ namespace Trellis.Core.Engine.State;
 /// The times one person performed one event (ascending, as ticks) and the properties of the latest one:
 /// what <c>count</c>, <c>performed</c> and <c>last</c> need, without keeping every payload.
 /// </summary>
-public sealed class EventSeries
+public sealed class EventSeries(string name)
 {
     private long[] _times = new long[2];
     private int _start;
     private int _end;
+
+    public string Name { get; } = name;
 
     public Value LastProperties { get; private set; } = Value.Null;
 

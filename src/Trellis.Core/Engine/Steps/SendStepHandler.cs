@@ -16,7 +16,7 @@ internal sealed class SendStepHandler : IStepHandler
 
     private static StepResult Decide(Turn turn, JourneyInstance instance, SendStep step)
     {
-        var check = new SendCheck { Turn = turn, Journey = turn.JourneyOf(instance), Step = step, Instance = instance };
+        var check = turn.Check.For(turn.JourneyOf(instance), step, instance);
         var verdict = SendDecider.Decide(check);
         switch (verdict.Kind)
         {

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using NodaTime;
+using Trellis.Content;
+using Trellis.Core.Engine;
+using Trellis.Core.Engine.Effects;
+using Trellis.Core.Engine.Inputs;
+using Trellis.Core.Engine.State;
+using Trellis.Core.Values;
+using Trellis.Runtime.Running;
+
+namespace Trellis.Bench;
+
+/// <summary>
+/// The in-memory engine on the canonical drip: N people sign up spread over the first day and run D days through
+/// a five-send journey with waits, caps and quiet hours, on the virtual clock, single-threaded. Reports
+/// person-days per second (median of runs) and the bytes of state the engine adds per person in the journey.
+/// </summary>
+internal static class DripBenchmark
+{
+    private static readonly string[] Zones =
+        ["UTC", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "Asia/Tokyo", "Australia/Sydney", "Asia/Kolkata", "Europe/London"];
+
+    private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 0, 0);
+
+    public static int Run(BenchOptions options)
+    {
+        var content = ContentLoader.Load(Path.Combine(AppContext.BaseDirectory, "content"));
+        if (!content.IsValid)
+        {
+            content.Diagnostics.ToList().ForEach(d => Console.Error.WriteLine(d));
+            return 1;
+        }
+
+        var workspace = new CompiledWorkspace(content.ToWorkspace());
+        Console.WriteLine($"drip: {options.People:N0} people × {options.Days} days, {options.Runs} runs, one thread");
+        var rates = new List<double>();
+        for (var run = 1; run <= options.Runs; run++)
+        {
+            var (rate, perPerson, profileBytes, counts) = RunOnce(workspace, options);
+            rates.Add(rate);
+            Console.WriteLine($"run {run}: {rate / 1e6:F2}M person-days/s; engine state {perPerson:F0} B/person in the journey " +
+                              $"(profiles {profileBytes:F0} B/person, not counted); {counts}");
+        }
+
+        Console.WriteLine($"median: {Median.Of(rates) / 1e6:F2}M person-days/s");
+        return 0;
+    }
+
+    private static (double Rate, double BytesPerPerson, double ProfileBytes, string Counts) RunOnce(CompiledWorkspace workspace, BenchOptions options)
+    {
+        var engine = new JourneyEngine(workspace);
+        var runner = new PopulationRunner(engine, Start);
+        var counts = new long[Enum.GetValues<EffectType>().Length];
+        runner.OnEffect = e => counts[(int)e.Type]++;
+
+        var before = Memory();
+        var ids = new string[options.People];
+        for (var i = 0; i < options.People; i++)
+        {
+            ids[i] = "person-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var person = runner.Person(ids[i]);
+            person.Traits = new Dictionary<string, Value>(StringComparer.Ordinal)
+            {
+                ["email"] = Value.String(ids[i] + "@example.com"),
+                ["timezone"] = Value.String(Zones[i % Zones.Length]),
+            };
+            if (i % 2 == 0)
+            {
+                person.Traits["push_token"] = Value.String("tok-" + i);
+            }
+        }
+
+        var afterProfiles = Memory();
+        var signup = new TrackInput("signed_up", EventRecord.EmptyProperties);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < options.People; i++)
+        {
+            // Signups spread over the first day, in time order.
+            runner.Deliver(ids[i], signup, Start + Duration.FromTicks(NodaConstants.TicksPerDay / options.People * i));
+        }
+
+        var entered = clock.Elapsed;
+        var afterEntry = Memory();
+        clock.Start();
+        runner.AdvanceTo(Start + Duration.FromDays(options.Days));
+        clock.Stop();
+
+        var rate = (double)options.People * options.Days / clock.Elapsed.TotalSeconds;
+        var summary = string.Join(", ", Enum.GetValues<EffectType>().Select(t => $"{t.ToString().ToLowerInvariant()} {counts[(int)t]:N0}")) +
+                      $"; entry phase {entered.TotalSeconds:F1}s of {clock.Elapsed.TotalSeconds:F1}s";
+        return (rate, (afterEntry - afterProfiles) / (double)options.People, (afterProfiles - before) / (double)options.People, summary);
+    }
+
+    private static long Memory()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return GC.GetTotalMemory(true);
+    }
+}

@@ -1,0 +1,1 @@
+return Trellis.Bench.BenchApp.Run(args);
