@@ -15,8 +15,9 @@ public static class TwilioSignature
     public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, string>> parameters)
     {
         var data = new StringBuilder(url);
-        // Ordinal (byte-wise) order, as Twilio's own libraries sort; repeated names by value.
-        foreach (var (name, value) in parameters.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal))
+        // As Twilio's own libraries do: ordinal order by name, a repeated name's values sorted and
+        // each distinct name/value pair signed once.
+        foreach (var (name, value) in parameters.Distinct().OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal))
         {
             data.Append(name).Append(value);
         }
