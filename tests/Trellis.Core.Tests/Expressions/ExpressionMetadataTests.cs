@@ -21,6 +21,15 @@ public sealed class ExpressionMetadataTests
         Assert.Empty(expression.ReferencedSteps);
     }
 
+    [Fact]
+    public void Referenced_events_are_those_read_from_history()
+    {
+        var expression = ExpressionParser.Parse(
+            "count(\"b\", 7d) > 1 || performed(\"a\", 1d) && last(\"c\").x == event.y || count(\"b\", 1d) > 0");
+        Assert.Equal(["b", "a", "c"], expression.ReferencedEvents);
+        Assert.Empty(ExpressionParser.Parse("event.name == \"a\" && profile.a == 1").ReferencedEvents);
+    }
+
     [Theory]
     [InlineData("now > profile.t", true)]
     [InlineData("since(profile.t) > 1d", true)]
