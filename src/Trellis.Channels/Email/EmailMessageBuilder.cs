@@ -6,7 +6,7 @@ namespace Trellis.Channels.Email;
 
 /// <summary>
 /// Turns an <see cref="OutboundMessage"/> into a <see cref="MailMessage"/>: text and HTML as
-/// multipart/alternative, a Message-ID stable across retries, and RFC 8058 one-click unsubscribe
+/// multipart/alternative (a missing one derived from the other), a Message-ID stable across retries, and RFC 8058 one-click unsubscribe
 /// headers on marketing mail. Returns a failure instead when the message cannot be sent as is.
 /// </summary>
 public static class EmailMessageBuilder
@@ -25,12 +25,16 @@ public static class EmailMessageBuilder
         }
 
         var subject = message.Part(MessageParts.Subject);
-        var html = message.Part(MessageParts.Html);
-        var text = message.Part(MessageParts.Text) ?? (html is null ? null : HtmlToText.Convert(html));
-        if (subject is null || text is null)
+        var givenHtml = message.Part(MessageParts.Html);
+        var givenText = message.Part(MessageParts.Text);
+        if (subject is null || (givenHtml is null && givenText is null))
         {
             return Fail(FailureReason.InvalidContent, "an email needs a subject and an html or text part");
         }
+
+        // Both parts, always: the one the template left out is derived from the other.
+        var text = givenText ?? HtmlToText.Convert(givenHtml!);
+        var html = givenHtml ?? TextToHtml.Convert(givenText!);
 
         // Gmail/Yahoo bulk-sender rules: marketing mail without one-click unsubscribe hurts every
         // later send, so it is refused here rather than sent non-compliant.
@@ -51,13 +55,10 @@ public static class EmailMessageBuilder
             IsBodyHtml = false,
         };
 
-        if (html is not null)
-        {
-            // Body (text/plain) + one alternate view = multipart/alternative, plainest part first.
-            var view = AlternateView.CreateAlternateViewFromString(html, Encoding.UTF8, MediaTypeNames.Text.Html);
-            view.TransferEncoding = TransferEncoding.QuotedPrintable;
-            mail.AlternateViews.Add(view);
-        }
+        // Body (text/plain) + one alternate view = multipart/alternative, plainest part first.
+        var view = AlternateView.CreateAlternateViewFromString(html, Encoding.UTF8, MediaTypeNames.Text.Html);
+        view.TransferEncoding = TransferEncoding.QuotedPrintable;
+        mail.AlternateViews.Add(view);
 
         foreach (var (name, value) in message.Headers)
         {

@@ -16,7 +16,7 @@ public sealed class NetworkTargetGuard(NetworkTargetPolicy policy, IHostResolver
         var addresses = await AddressesOfAsync(host, ct).ConfigureAwait(false);
         if (addresses is null)
         {
-            return TargetCheck.Refused($"host '{host}' did not resolve");
+            return TargetCheck.Unresolved($"host '{host}' did not resolve");
         }
 
         // All or nothing: a name that resolves to a public and a private address is refused,
@@ -54,7 +54,7 @@ public sealed class NetworkTargetGuard(NetworkTargetPolicy policy, IHostResolver
             var resolved = await resolver.ResolveAsync(bare, ct).ConfigureAwait(false);
             return resolved.Length == 0 ? null : resolved;
         }
-        catch (System.Net.Sockets.SocketException)
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or ArgumentException)
         {
             return null;
         }

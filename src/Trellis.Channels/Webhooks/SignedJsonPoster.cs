@@ -43,7 +43,7 @@ public sealed class SignedJsonPoster(WebhookOptions options, NetworkTargetGuard 
         var check = await guard.CheckAsync(target.IdnHost, ct).ConfigureAwait(false);
         if (!check.IsAllowed)
         {
-            return new DeliveryFailed(FailureReason.RefusedTarget, check.RefusalReason!);
+            return new DeliveryFailed(check.ResolutionFailed ? FailureReason.ConnectionFailed : FailureReason.RefusedTarget, check.RefusalReason!);
         }
 
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();

@@ -111,6 +111,19 @@ public sealed class SmtpEmailSenderTests(SmtpSink sink)
     }
 
     [Fact]
+    public async Task Text_only_email_gets_an_html_part_derived_from_the_text()
+    {
+        var message = Email("text@example.test", marketing: false, text: "Hi <Ada> & team,\nline two\n\nBye", html: null);
+
+        var delivered = Assert.IsType<Delivered>(await Sender().SendAsync(message, CancellationToken.None));
+
+        var email = await sink.WaitForAsync(e => e.Header("Message-ID") == delivered.ProviderMessageId, "the text-only email");
+        Assert.Equal("multipart/alternative", email.Message.ContentType);
+        var html = Assert.Single(email.Message.All(), p => p.ContentType == "text/html").Body;
+        Assert.Contains("<p>Hi &lt;Ada&gt; &amp; team,<br>line two</p><p>Bye</p>", html);
+    }
+
+    [Fact]
     public async Task Configured_credentials_are_used_to_authenticate()
     {
         var sender = Sender(o =>

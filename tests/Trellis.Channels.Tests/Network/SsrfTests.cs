@@ -63,6 +63,18 @@ public sealed class SsrfTests
     }
 
     [Fact]
+    public async Task A_name_that_does_not_resolve_is_a_transient_failure_not_a_verdict()
+    {
+        var (sender, client) = Sender(new WebhookOptions { SigningSecret = "s" }, new ScriptedResolver([[]]));
+        using var _ = client;
+
+        var failed = Assert.IsType<DeliveryFailed>(await sender.SendAsync(Messages.Webhook("https://gone.customer.example/x"), CancellationToken.None));
+
+        Assert.Equal(FailureReason.ConnectionFailed, failed.Reason);
+        Assert.Empty(connector.Connections);
+    }
+
+    [Fact]
     public async Task Plain_http_is_refused_by_default()
     {
         var (sender, client) = Sender(new WebhookOptions { SigningSecret = "s" }, new ScriptedResolver([IPAddress.Parse("93.184.216.34")]));
