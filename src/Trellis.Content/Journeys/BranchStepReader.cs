@@ -46,7 +46,7 @@ internal sealed class BranchStepReader(JourneyReadState state)
         if (map.Get("when") is { } w)
         {
             // A broken condition stays a condition: reading it as an else would change which steps follow.
-            when = readers.Expressions.Read(w, "when") ?? ExpressionReader.Placeholder;
+            when = readers.Expressions.Read(w, "when", ExpressionUse.Condition) ?? ExpressionReader.Placeholder;
         }
         else if (!isLast)
         {

@@ -56,7 +56,7 @@ internal sealed class EntryReader(FileReaders readers)
         return trigger.Name switch
         {
             "event" => ReadEventTrigger(trigger.Value, map.Get("when")),
-            "segment" => readers.Expressions.Read(trigger.Value, "segment") is { } condition ? new SegmentTrigger(condition) : null,
+            "segment" => readers.Expressions.Read(trigger.Value, "segment", ExpressionUse.Condition) is { } condition ? new SegmentTrigger(condition) : null,
             "date" => ReadDateTrigger(trigger.Value),
             _ => ReadScheduleTrigger(trigger.Value),
         };
@@ -68,7 +68,7 @@ internal sealed class EntryReader(FileReaders readers)
         Expression? when = null;
         if (whenNode is not null)
         {
-            when = readers.Expressions.Read(whenNode, "when");
+            when = readers.Expressions.Read(whenNode, "when", ExpressionUse.Condition);
         }
 
         return name is null ? null : new EventTrigger(name, when);
@@ -131,7 +131,7 @@ internal sealed class EntryReader(FileReaders readers)
         }
 
         readers.Nodes.CheckFields(map, "schedule", ScheduleFields);
-        var audience = map.Get("audience") is { } a ? readers.Expressions.Read(a, "audience") : null;
+        var audience = map.Get("audience") is { } a ? readers.Expressions.Read(a, "audience", ExpressionUse.Condition) : null;
         if (readers.Nodes.Required(map, "cron", "schedule") is not { } cronNode || readers.Nodes.Text(cronNode, "cron") is not { } cron)
         {
             return null;

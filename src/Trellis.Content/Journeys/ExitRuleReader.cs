@@ -52,7 +52,7 @@ internal sealed class ExitRuleReader(FileReaders readers)
         }
 
         var name = eventNode is null ? null : readers.Nodes.Text(eventNode, "event");
-        Expression? when = whenNode is null ? null : readers.Expressions.Read(whenNode, "when");
+        Expression? when = whenNode is null ? null : readers.Expressions.Read(whenNode, "when", ExpressionUse.Condition);
         return (eventNode is null || name is not null) && (whenNode is null || when is not null)
             ? new ExitRule(name, when)
             : null;

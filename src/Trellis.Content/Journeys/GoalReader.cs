@@ -27,9 +27,9 @@ internal sealed class GoalReader(FileReaders readers)
         }
 
         var name = eventNode is null ? null : readers.Nodes.Text(eventNode, "event");
-        Expression? when = whenNode is null ? null : readers.Expressions.Read(whenNode, "when");
+        Expression? when = whenNode is null ? null : readers.Expressions.Read(whenNode, "when", ExpressionUse.Condition);
         Duration? within = map.Get("within") is { } w ? readers.Times.PositiveDuration(w, "within") : null;
-        Expression? value = map.Get("value") is { } v ? readers.Expressions.Read(v, "value") : null;
+        Expression? value = map.Get("value") is { } v ? readers.Expressions.Read(v, "value", ExpressionUse.Number) : null;
         return new GoalDefinition(name, when, within, value);
     }
 }

@@ -26,12 +26,18 @@ internal sealed class StepGraph
 
     public void ResolveAndCheck(IReadOnlyList<StepReference> references)
     {
-        Resolve(references);
-        CheckReachable();
+        // A jump to a missing step usually meant one that exists: calling the steps after it unreachable would
+        // only repeat the same mistake.
+        if (Resolve(references))
+        {
+            CheckReachable();
+        }
+
         CheckCycles();
     }
 
-    private void Resolve(IReadOnlyList<StepReference> references)
+    /// <summary>Sets Index, Next and the jump targets; false when some named step does not exist (reported).</summary>
+    private bool Resolve(IReadOnlyList<StepReference> references)
     {
         for (var i = 0; i < _steps.Count; i++)
         {
@@ -66,6 +72,8 @@ internal sealed class StepGraph
                 _diagnostics.Report(reference.Line, $"no step '{reference.TargetId}'" + Suggestions.WithChoices(reference.TargetId, ids, "steps"));
             }
         }
+
+        return missing.Count == 0;
     }
 
     /// <summary>Where control can go from a step: the next step when it falls through, and every jump target.</summary>

@@ -1,4 +1,5 @@
 using NodaTime;
+using Trellis.Content.Reading;
 using Trellis.Content.Yaml;
 using Trellis.Core.Expressions;
 using Trellis.Core.Journeys;
@@ -28,7 +29,7 @@ internal sealed class WaitForStepReader(JourneyReadState state)
 
             if (map.Get("when") is { } w)
             {
-                when = readers.Expressions.Read(w, "when") ?? Reading.ExpressionReader.Placeholder;
+                when = readers.Expressions.Read(w, "when", ExpressionUse.Condition) ?? ExpressionReader.Placeholder;
             }
 
             if (readers.Nodes.Required(map, "timeout", "wait_for") is { } t)

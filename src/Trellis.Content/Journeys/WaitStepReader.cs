@@ -28,7 +28,7 @@ internal sealed partial class WaitStepReader(FileReaders readers)
                     : standIn;
             }
 
-            return readers.Expressions.Read(until, "until") is { } moment
+            return readers.Expressions.Read(until, "until", ExpressionUse.Moment) is { } moment
                 ? new WaitStep(header.Id, header.Location, moment) { NextId = header.NextId }
                 : standIn;
         }

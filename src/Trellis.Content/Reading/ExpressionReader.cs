@@ -1,5 +1,6 @@
 using Trellis.Content.Yaml;
 using Trellis.Core.Expressions;
+using Trellis.Core.Values;
 
 namespace Trellis.Content.Reading;
 
@@ -25,7 +26,7 @@ internal sealed class ExpressionReader(DiagnosticBag diagnostics)
     /// <summary>Every expression read so far with its node, for checks that need the whole journey (step("id")).</summary>
     public IReadOnlyList<(Expression Expression, YamlScalar Node)> Parsed => _parsed;
 
-    public Expression? Read(YamlNode node, string field)
+    public Expression? Read(YamlNode node, string field, ExpressionUse use = ExpressionUse.Value)
     {
         if (node is not YamlScalar { IsNull: false } scalar || scalar.Value.Trim().Length == 0)
         {
@@ -36,6 +37,12 @@ internal sealed class ExpressionReader(DiagnosticBag diagnostics)
         if (ExpressionParser.TryParse(scalar.Value, out var expression, out var errors) && expression is not null)
         {
             _parsed.Add((expression, scalar));
+            if (WrongKind(expression, use) is { } problem)
+            {
+                diagnostics.Report(Position(scalar, 1).Line, $"{field}: expression error at column 1: {problem}");
+                return null;
+            }
+
             return expression;
         }
 
@@ -53,10 +60,43 @@ internal sealed class ExpressionReader(DiagnosticBag diagnostics)
         return null;
     }
 
+    /// <summary>Null when the result fits the use, or when its kind is only known at run time (a bare profile.x).</summary>
+    private static string? WrongKind(Expression expression, ExpressionUse use)
+    {
+        if (expression.ResultKind is not { } kind)
+        {
+            return null;
+        }
+
+        return use switch
+        {
+            ExpressionUse.Condition when kind != ValueKind.Bool =>
+                $"a condition must give true or false, but this gives {Describe(kind)}",
+            ExpressionUse.Number when kind != ValueKind.Number =>
+                $"this must give a number, but it gives {Describe(kind)}",
+            ExpressionUse.Moment when kind != ValueKind.Time =>
+                $"this must give a time (e.g. journey.entered_at + 10d), but it gives {Describe(kind)}",
+            _ => null,
+        };
+    }
+
+    private static string Describe(ValueKind kind) => kind switch
+    {
+        ValueKind.Null => "null",
+        ValueKind.Bool => "true or false",
+        ValueKind.Number => "a number",
+        ValueKind.String => "text",
+        ValueKind.Time => "a time",
+        ValueKind.Duration => "a duration",
+        ValueKind.List => "a list",
+        _ => "a map",
+    };
+
     /// <summary>Maps the parser's 1-based column in the whole text to a file line and the column within that line.</summary>
     private static (int Line, int Column) Position(YamlScalar scalar, int column)
     {
-        var offset = Math.Clamp(column - 1, 0, scalar.Value.Length);
+        // "Found the end of the expression" points past a block scalar's final newline; the end is where the text stops.
+        var offset = Math.Clamp(column - 1, 0, scalar.Value.TrimEnd().Length);
         var lineStart = offset == 0 ? 0 : scalar.Value.LastIndexOf('\n', offset - 1) + 1;
         return (ScalarLines.LineOfOffset(scalar, offset), offset - lineStart + 1);
     }

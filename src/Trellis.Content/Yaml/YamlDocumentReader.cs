@@ -43,11 +43,23 @@ internal static partial class YamlDocumentReader
             diagnostics.Report(LineOf(e.Start), "YAML syntax error: " + CleanMessage(e.Message));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some unterminated flow collections; the last node it
+            // read is where the reading went wrong.
+            diagnostics.Report(state.LastLine, "YAML syntax error: cannot read on from here; is a bracket, brace or quote left open?");
+            return null;
+        }
     }
 
     private static YamlNode ReadNode(State state)
     {
         var parser = state.Parser!;
+        if (parser.Current is { } current)
+        {
+            state.LastLine = LineOf(current.Start);
+        }
+
         if (parser.TryConsume<Scalar>(out var scalar))
         {
             return Remember(state, scalar, ToScalar(state, scalar));
@@ -158,6 +170,8 @@ internal static partial class YamlDocumentReader
         public DiagnosticBag Diagnostics { get; } = diagnostics;
 
         public Parser? Parser { get; set; }
+
+        public int LastLine { get; set; } = 1;
 
         public Dictionary<string, YamlNode> Anchors { get; } = new(StringComparer.Ordinal);
     }
