@@ -15,7 +15,7 @@ public class PureCoreTests
     [
         "System.IO.File", "System.IO.Directory", "System.IO.FileStream", "System.IO.StreamReader", "System.IO.StreamWriter",
         "System.IO.FileInfo", "System.IO.DirectoryInfo", "System.IO.Path",
-        "System.Net.", "System.Console", "System.Environment", "System.Random",
+        "System.Net.", "System.Console", "System.Random",
         "System.Diagnostics.Stopwatch", "System.Diagnostics.Process",
         "System.Threading.Thread", "System.Threading.ThreadPool", "System.Threading.Timer", "System.Threading.Tasks.Parallel",
         "System.TimeProvider", "NodaTime.SystemClock",
@@ -28,6 +28,11 @@ public class PureCoreTests
         ("System.DateTimeOffset", "get_Now"), ("System.DateTimeOffset", "get_UtcNow"),
         ("System.Threading.Tasks.Task", "Run"), ("System.Threading.Tasks.Task", "Factory"),
         ("System.Guid", "NewGuid"),
+        // Environment is allowed only for what compiler-generated iterators use (CurrentManagedThreadId).
+        ("System.Environment", "GetEnvironmentVariable"), ("System.Environment", "GetEnvironmentVariables"),
+        ("System.Environment", "get_TickCount"), ("System.Environment", "get_TickCount64"),
+        ("System.Environment", "get_MachineName"), ("System.Environment", "get_CurrentDirectory"),
+        ("System.Environment", "get_ProcessorCount"), ("System.Environment", "Exit"), ("System.Environment", "GetCommandLineArgs"),
     ];
 
     [Fact]

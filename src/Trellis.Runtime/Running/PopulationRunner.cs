@@ -34,6 +34,12 @@ public sealed class PopulationRunner
     /// <summary>Receives every effect in the order the engine produced it (time order).</summary>
     public Action<Effect>? OnEffect { get; set; }
 
+    /// <summary>
+    /// Called with each person's state after every turn; what it returns replaces the state. Tests use it to
+    /// push every state through persistence, as a server does between inputs.
+    /// </summary>
+    public Func<PersonState, PersonState>? AfterTurn { get; set; }
+
     public int PendingTimers => _timers.Count;
 
     public PersonState Person(string id)
@@ -89,6 +95,11 @@ public sealed class PopulationRunner
             {
                 sink(effect);
             }
+        }
+
+        if (AfterTurn is { } after)
+        {
+            slot.State = after(slot.State);
         }
 
         var next = JourneyEngine.NextWake(slot.State);

@@ -1,6 +1,7 @@
 using Trellis.Core.Engine;
 using Trellis.Core.Engine.Effects;
 using Trellis.Core.Engine.Inputs;
+using Trellis.Core.Engine.State;
 using Trellis.Runtime.Running;
 
 namespace Trellis.Runtime.Scenarios;
@@ -11,12 +12,14 @@ namespace Trellis.Runtime.Scenarios;
 /// </summary>
 public static class ScenarioRunner
 {
-    public static IReadOnlyList<Effect> Run(ScenarioScript script, Action<Effect>? sink = null)
+    public static IReadOnlyList<Effect> Run(ScenarioScript script, Action<Effect>? sink = null, Func<PersonState, CompiledWorkspace, PersonState>? afterTurn = null)
     {
         var effects = new List<Effect>();
-        var engine = new JourneyEngine(new CompiledWorkspace(script.Workspace));
+        var workspace = new CompiledWorkspace(script.Workspace);
+        var engine = new JourneyEngine(workspace);
         var runner = new PopulationRunner(engine, script.Start)
         {
+            AfterTurn = afterTurn is null ? null : p => afterTurn(p, workspace),
             OnEffect = e =>
             {
                 effects.Add(e);

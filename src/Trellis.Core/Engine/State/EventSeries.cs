@@ -45,6 +45,9 @@ public sealed class EventSeries(string name)
         }
     }
 
+    /// <summary>The kept occurrences, oldest first, as ticks (for persistence).</summary>
+    public ReadOnlySpan<long> Ticks => _times.AsSpan(_start, _end - _start);
+
     /// <summary>Occurrences in the half-open window (from, to].</summary>
     public int CountIn(Instant fromExclusive, Instant toInclusive)
     {

@@ -11,7 +11,6 @@ public sealed class JourneyInstance
     private long _enteredAt;
     private long _wakeAt;
     private long _causeAt;
-    private ulong _sentMask;
 
     /// <summary>Index of the journey in the compiled workspace.</summary>
     public int Journey { get; set; }
@@ -57,11 +56,14 @@ public sealed class JourneyInstance
     /// <summary>Delivered/opened/clicked per step index, allocated on the first feedback (sends are in a bit mask).</summary>
     public StepOutcomeFlags[]? Feedback { get; set; }
 
+    /// <summary>Bit i set: step i sent (steps beyond 64 keep their flags in <see cref="Feedback"/>).</summary>
+    public ulong SentMask { get; set; }
+
     public void MarkOutcome(int step, int stepCount, StepOutcomeFlags flag)
     {
         if (flag == StepOutcomeFlags.Sent && step < 64)
         {
-            _sentMask |= 1UL << step;
+            SentMask |= 1UL << step;
             return;
         }
 
@@ -72,6 +74,6 @@ public sealed class JourneyInstance
     public StepOutcomeFlags OutcomeOf(int step)
     {
         var flags = Feedback is { } f && step < f.Length ? f[step] : StepOutcomeFlags.None;
-        return step < 64 && (_sentMask & (1UL << step)) != 0 ? flags | StepOutcomeFlags.Sent : flags;
+        return step < 64 && (SentMask & (1UL << step)) != 0 ? flags | StepOutcomeFlags.Sent : flags;
     }
 }
