@@ -57,7 +57,9 @@ public sealed class SignedJsonPoster(WebhookOptions options, NetworkTargetGuard 
         request.Headers.TryAddWithoutValidation(WebhookSignature.IdempotencyHeader, key.Value);
         foreach (var (name, value) in headers)
         {
-            if (!ReservedHeaders.Contains(name))
+            // A line break would be header injection; HttpClient would also refuse it at send time,
+            // which would look like a transport failure.
+            if (!ReservedHeaders.Contains(name) && !value.AsSpan().ContainsAny('\r', '\n'))
             {
                 request.Headers.TryAddWithoutValidation(name, value);
             }
