@@ -43,7 +43,8 @@ public sealed class PersonState(string id)
     public bool IsSuppressed(Channel channel, string address) =>
         Extras?.Suppressed is { } s && s.Contains(SuppressionKey(channel, address));
 
-    public static string SuppressionKey(Channel channel, string address) => channel.Name() + ":" + address;
+    /// <summary>Addresses compare case-insensitively (ASCII), as the suppression list stores them.</summary>
+    public static string SuppressionKey(Channel channel, string address) => channel.Name() + ":" + address.Trim().ToLowerInvariant();
 
     public void AddInstance(JourneyInstance instance)
     {
