@@ -6,7 +6,8 @@ internal static class Suggestions
     /// <summary>The closest candidate within a small edit distance, or null when nothing is close enough.</summary>
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
-        var limit = name.Length <= 4 ? 1 : 2;
+        // Very short names are all one edit apart ("u1", "u9"): only a difference of case counts there.
+        var limit = name.Length <= 2 ? 0 : name.Length <= 4 ? 1 : 2;
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
