@@ -57,17 +57,19 @@ internal sealed class SqlCatalog
             {
                 if (name is not null)
                 {
-                    yield return (name, body.ToString().Trim());
+                    yield return (name, Statement(body));
                 }
 
                 name = line[NameMarker.Length..].Trim();
                 body.Clear();
             }
-            else if (name is not null)
+            else if (name is not null && !line.TrimStart().StartsWith("--", StringComparison.Ordinal))
             {
+                // Whole-line comments are for readers of the file (and the ones above a "-- name:" line
+                // describe the next statement): they are not sent.
                 body.Append(line.TrimEnd('\r')).Append('\n');
             }
-            else if (line.Trim().Length > 0 && !line.TrimStart().StartsWith("--", StringComparison.Ordinal))
+            else if (name is null && line.Trim().Length > 0 && !line.TrimStart().StartsWith("--", StringComparison.Ordinal))
             {
                 throw new InvalidOperationException($"{resource}: SQL before the first '{NameMarker}' line.");
             }
@@ -75,7 +77,10 @@ internal sealed class SqlCatalog
 
         if (name is not null)
         {
-            yield return (name, body.ToString().Trim());
+            yield return (name, Statement(body));
         }
     }
+
+    /// <summary>One statement, without its closing semicolon (Npgsql's batches take single statements without one).</summary>
+    private static string Statement(StringBuilder body) => body.ToString().Trim().TrimEnd(';').TrimEnd();
 }

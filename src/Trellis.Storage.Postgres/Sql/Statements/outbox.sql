@@ -1,0 +1,44 @@
+-- The transactional outbox. available_at is "send from" while pending and "lease ends" while claimed.
+
+-- SKIP LOCKED: concurrent dispatchers (in any process) take disjoint entries without waiting.
+-- name: ClaimOutbox
+UPDATE outbox o SET status = 'claimed', attempts = o.attempts + 1, available_at = @lease_until, lease_token = @token
+FROM (
+    SELECT id FROM outbox
+    WHERE status IN ('pending', 'claimed') AND available_at <= @now
+    ORDER BY available_at
+    LIMIT @max
+    FOR UPDATE SKIP LOCKED
+) AS due
+WHERE o.id = due.id
+RETURNING o.id, o.workspace_id, o.person_id, o.journey_instance, o.step_id, o.decision_seq, o.channel,
+          o.payload::text, o.status, o.attempts, o.available_at, o.lease_token, o.last_error, o.created_at,
+          o.completed_at;
+
+-- name: MarkOutboxSent
+UPDATE outbox SET status = 'sent', completed_at = @at, lease_token = NULL
+WHERE workspace_id = @ws AND id = @id AND status = 'claimed' AND lease_token = @token;
+
+-- name: MarkOutboxRetry
+UPDATE outbox SET status = 'pending', available_at = @retry_at, last_error = @reason, lease_token = NULL
+WHERE workspace_id = @ws AND id = @id AND status = 'claimed' AND lease_token = @token;
+
+-- name: MarkOutboxFailed
+UPDATE outbox SET status = 'failed', completed_at = @at, last_error = @reason, lease_token = NULL
+WHERE workspace_id = @ws AND id = @id AND status = 'claimed' AND lease_token = @token;
+
+-- name: EarliestOutboxDue
+SELECT min(available_at) FROM outbox WHERE status IN ('pending', 'claimed');
+
+-- name: GetOutbox
+SELECT id, workspace_id, person_id, journey_instance, step_id, decision_seq, channel, payload::text, status,
+       attempts, available_at, lease_token, last_error, created_at, completed_at
+FROM outbox
+WHERE workspace_id = @ws AND id = @id;
+
+-- name: ListOutboxForPerson
+SELECT id, workspace_id, person_id, journey_instance, step_id, decision_seq, channel, payload::text, status,
+       attempts, available_at, lease_token, last_error, created_at, completed_at
+FROM outbox
+WHERE workspace_id = @ws AND person_id = @person
+ORDER BY id;

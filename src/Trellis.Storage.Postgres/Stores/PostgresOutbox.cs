@@ -1,0 +1,97 @@
+using Npgsql;
+using NodaTime;
+using Trellis.Storage.Internal;
+
+namespace Trellis.Storage.Postgres;
+
+/// <summary>
+/// Outbox on PostgreSQL: a claim is one UPDATE over rows picked FOR UPDATE SKIP LOCKED, committed at once;
+/// the lease (available_at) and its token then protect the entry, not a held transaction, so a dispatcher
+/// may take its time sending. An expired lease makes the row match the claim query again.
+/// </summary>
+internal sealed class PostgresOutbox(PostgresDatabase database) : IOutbox
+{
+    public Task<bool> EnqueueAsync(WorkspaceId workspace, OutboxMessage message, Instant at, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequireWorkspace(workspace);
+        ArgumentNullException.ThrowIfNull(message);
+        return database.RunAsync(async c =>
+        {
+            await using var batch = new NpgsqlBatch(c);
+            PostgresEffectRows.AddOutbox(batch, database, [(workspace, message)], at);
+            return await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<OutboxEntry>> ClaimAsync(Instant now, int max, Duration lease, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequirePositive(max, nameof(max));
+        if (lease <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lease), lease, "A lease must be positive.");
+        }
+
+        return database.RunAsync<IReadOnlyList<OutboxEntry>>(async c =>
+        {
+            await using var command = database.Command("ClaimOutbox", c);
+            command.Parameters.Time("now", now).Integer("max", max).Time("lease_until", now + lease).Uuid("token", Guid.NewGuid());
+            var entries = await command.ReadAllAsync(PostgresRows.Outbox, cancellationToken).ConfigureAwait(false);
+            // RETURNING gives rows in no particular order: hand them out oldest first.
+            return entries.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).ToList();
+        }, cancellationToken);
+    }
+
+    public Task<bool> MarkSentAsync(WorkspaceId workspace, long id, Guid leaseToken, Instant at, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequireWorkspace(workspace);
+        return CompleteAsync("MarkOutboxSent", workspace, id, leaseToken, p => p.Time("at", at), cancellationToken);
+    }
+
+    public Task<bool> MarkFailedAsync(WorkspaceId workspace, long id, Guid leaseToken, string reason, Instant at, Instant? retryAt, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequireWorkspace(workspace);
+        ArgumentNullException.ThrowIfNull(reason);
+        return retryAt is { } retry
+            ? CompleteAsync("MarkOutboxRetry", workspace, id, leaseToken, p => p.Text("reason", reason).Time("retry_at", retry), cancellationToken)
+            : CompleteAsync("MarkOutboxFailed", workspace, id, leaseToken, p => p.Text("reason", reason).Time("at", at), cancellationToken);
+    }
+
+    public Task<Instant?> EarliestDueAsync(CancellationToken cancellationToken = default) =>
+        database.RunAsync(async c =>
+        {
+            await using var command = database.Command("EarliestOutboxDue", c);
+            return await command.ScalarAsync(cancellationToken).ConfigureAwait(false) is DateTime at ? PostgresTime.FromStored(at) : (Instant?)null;
+        }, cancellationToken);
+
+    public Task<OutboxEntry?> GetAsync(WorkspaceId workspace, long id, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequireWorkspace(workspace);
+        return database.RunAsync(async c =>
+        {
+            await using var command = database.Command("GetOutbox", c);
+            command.Parameters.Workspace(workspace).Bigint("id", id);
+            return await command.ReadFirstOrDefaultAsync(PostgresRows.Outbox, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<OutboxEntry>> ListForPersonAsync(WorkspaceId workspace, string personId, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequireWorkspace(workspace);
+        Arguments.RequireId(personId, nameof(personId));
+        return database.RunAsync<IReadOnlyList<OutboxEntry>>(async c =>
+        {
+            await using var command = database.Command("ListOutboxForPerson", c);
+            command.Parameters.Workspace(workspace).Text("person", personId);
+            return await command.ReadAllAsync(PostgresRows.Outbox, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    private Task<bool> CompleteAsync(string statement, WorkspaceId workspace, long id, Guid leaseToken, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken) =>
+        database.RunAsync(async c =>
+        {
+            await using var command = database.Command(statement, c);
+            command.Parameters.Workspace(workspace).Bigint("id", id).Uuid("token", leaseToken);
+            bind(command.Parameters);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        }, cancellationToken);
+}
