@@ -58,7 +58,9 @@ public static class ContentLoader
             }
         }
 
-        foreach (var folder in TemplateConvention.Folders(selection.Journeys, folders))
+        // Sources held in memory are loaded on their own: no folder on disk may slip templates in.
+        var conventionFolders = sources.Count == 0 ? TemplateConvention.Folders(selection.Journeys, folders) : [];
+        foreach (var folder in conventionFolders)
         {
             foreach (var entry in PathExpander.Expand(folder, session.IsSource) ?? [])
             {
