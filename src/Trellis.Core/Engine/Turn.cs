@@ -158,6 +158,9 @@ internal sealed partial class Turn
             Channel = channel,
             Template = step.TemplateId,
             Marketing = marketing,
+            Key = instance.Key,
+            EnterEvent = instance.EnterEvent,
+            EnteredAt = instance.EnteredAt,
         });
     }
 

@@ -47,4 +47,10 @@ public readonly record struct Effect
 
     /// <summary>On send: whether it is a marketing send (counts toward caps, needs consent).</summary>
     public bool Marketing { get; init; }
+
+    /// <summary>On send: the event that brought the person in (the template's <c>event</c>), or null.</summary>
+    public State.EventRecord? EnterEvent { get; init; }
+
+    /// <summary>On send: when the instance entered (the template's <c>journey.entered_at</c>).</summary>
+    public Instant? EnteredAt { get; init; }
 }

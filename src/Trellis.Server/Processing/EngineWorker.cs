@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Trellis.Storage;
+
+namespace Trellis.Server.Processing;
+
+/// <summary>
+/// The real-time loop of <c>trellis serve</c>: claims people with new events or due timers, runs the engine,
+/// commits state and effects together, and sleeps exactly until the next wake — or less, when an event or
+/// another process's work arrives (capped at <see cref="MaxSleep"/> so that timers written by other processes
+/// are seen within a second). Several processes on one PostgreSQL share the work through the store's claims.
+/// </summary>
+public sealed class EngineWorker(
+    ITrellisStore store,
+    WorkspaceContentRegistry registry,
+    WorkSignal signal,
+    SendComposer composer,
+    EngineWorkerStats stats,
+    TimeProvider clock,
+    ILogger<EngineWorker> logger) : BackgroundService
+{
+    public static readonly TimeSpan MaxSleep = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>People per claim: large enough to amortise a transaction, small enough to keep latency low.</summary>
+    public int BatchSize { get; init; } = 256;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var processor = new PersonProcessor(composer);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await RunOnceAsync(processor, stoppingToken) > 0)
+                {
+                    continue;
+                }
+
+                await signal.WaitAsync(await SleepAsync(stoppingToken), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // Contained: the claim rolled back and is retried; the loop itself never dies.
+                stats.Failure();
+                logger.LogError(e, "engine batch failed; it will be retried");
+                await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Claims and processes one batch; returns how many people were processed.</summary>
+    public async Task<int> RunOnceAsync(PersonProcessor processor, CancellationToken cancellationToken)
+    {
+        var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+        await using var unit = await store.Work.ClaimAsync(now, BatchSize, cancellationToken);
+        if (unit.Persons.Count == 0)
+        {
+            return 0;
+        }
+
+        int events = 0, sends = 0;
+        foreach (var claimed in unit.Persons)
+        {
+            var runtime = await registry.GetAsync(claimed.Workspace, cancellationToken);
+            unit.Record(processor.Process(claimed, runtime, now, out var s));
+            events += claimed.Events.Count;
+            sends += s;
+        }
+
+        await unit.CommitAsync(cancellationToken);
+        stats.Batch(unit.Persons.Count, events, sends);
+        return unit.Persons.Count;
+    }
+
+    private async Task<TimeSpan> SleepAsync(CancellationToken cancellationToken)
+    {
+        var earliest = await store.Work.EarliestWakeAsync(cancellationToken);
+        if (earliest is not { } wake)
+        {
+            return MaxSleep;
+        }
+
+        var until = wake.ToDateTimeOffset() - clock.GetUtcNow();
+        return until < MaxSleep ? until : MaxSleep;
+    }
+}

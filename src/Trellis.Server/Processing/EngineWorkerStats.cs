@@ -1,0 +1,31 @@
+namespace Trellis.Server.Processing;
+
+/// <summary>Counters of the engine worker, read by /metrics.</summary>
+public sealed class EngineWorkerStats
+{
+    private long _batches;
+    private long _persons;
+    private long _events;
+    private long _sends;
+    private long _failures;
+
+    public long Batches => Interlocked.Read(ref _batches);
+
+    public long Persons => Interlocked.Read(ref _persons);
+
+    public long Events => Interlocked.Read(ref _events);
+
+    public long Sends => Interlocked.Read(ref _sends);
+
+    public long Failures => Interlocked.Read(ref _failures);
+
+    public void Batch(int persons, int events, int sends)
+    {
+        Interlocked.Increment(ref _batches);
+        Interlocked.Add(ref _persons, persons);
+        Interlocked.Add(ref _events, events);
+        Interlocked.Add(ref _sends, sends);
+    }
+
+    public void Failure() => Interlocked.Increment(ref _failures);
+}

@@ -1,0 +1,56 @@
+using Trellis.Channels.Tracking;
+using Trellis.Core.Engine.Effects;
+using Trellis.Core.Engine.State;
+using Trellis.Core.Journeys;
+using Trellis.Core.Values;
+using Trellis.Templates;
+
+namespace Trellis.Server.Processing;
+
+/// <summary>
+/// Turns a send decision into an outbox payload: renders the template's section for the chosen channel with the
+/// person's profile and entering event, resolves the address, and signs the unsubscribe and preference links.
+/// A template that fails to render gives a payload with an error, never an exception: one bad template must
+/// not stop the engine.
+/// </summary>
+public sealed class SendComposer(TemplateRenderer renderer, RecipientLinks? links)
+{
+    public OutboxPayload Compose(string workspace, WorkspaceRuntime runtime, PersonState person, in Effect send)
+    {
+        var channel = send.Channel!.Value;
+        var payload = new OutboxPayload
+        {
+            Journey = send.Journey,
+            Step = send.Step!,
+            Template = send.Template!,
+            Channel = channel.Name(),
+            Instance = send.Instance,
+            Marketing = send.Marketing,
+            Address = channel.AddressTrait() is { } trait && person.Trait(trait) is { IsNull: false } a ? a.ToString() : null,
+        };
+        if (!runtime.Templates.TryGetValue(send.Template!, out var template))
+        {
+            return payload with { Error = $"template '{send.Template}' is not in the workspace" };
+        }
+
+        var sendId = $"{send.Journey}#{send.Instance}/{send.Step}";
+        var unsubscribe = links?.Unsubscribe(workspace, person.Id, sendId).ToString();
+        var model = new TemplateModel
+        {
+            Profile = Value.Map(person.TraitsOrEmpty),
+            Event = send.EnterEvent?.Properties ?? EventRecord.EmptyProperties,
+            Journey = new TemplateJourney(send.Journey, Value.String(send.Key), send.EnteredAt),
+            UnsubscribeUrl = unsubscribe,
+            PreferencesUrl = links?.Preferences(workspace, person.Id).ToString(),
+        };
+        try
+        {
+            var rendered = renderer.Render(template, channel, model);
+            return payload with { Parts = rendered.Parts, UnsubscribeUrl = unsubscribe };
+        }
+        catch (TemplateRenderException e)
+        {
+            return payload with { Error = e.Message };
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Trellis.Content;
+using Trellis.Core.Engine;
+using Trellis.Core.Journeys;
+using Trellis.Storage;
+
+namespace Trellis.Server.Processing;
+
+/// <summary>
+/// The compiled content of each workspace: the live journeys stored through the admin API, with the templates
+/// and policies of the content folder. Rebuilt whenever a journey is uploaded, published or paused; readers
+/// always see a complete, validated runtime (the swap is atomic).
+/// </summary>
+public sealed class WorkspaceContentRegistry(ITrellisStore store, string? contentFolder)
+{
+    private readonly ConcurrentDictionary<WorkspaceId, WorkspaceRuntime> _runtimes = new();
+    private readonly SemaphoreSlim _reloading = new(1, 1);
+
+    /// <summary>The folder with templates/ and policies.yaml (and the journeys seeded at first start), or null.</summary>
+    public string? ContentFolder { get; } = contentFolder;
+
+    public async Task<WorkspaceRuntime> GetAsync(WorkspaceId workspace, CancellationToken cancellationToken = default) =>
+        _runtimes.TryGetValue(workspace, out var runtime) ? runtime : await ReloadAsync(workspace, cancellationToken);
+
+    public async Task<WorkspaceRuntime> ReloadAsync(WorkspaceId workspace, CancellationToken cancellationToken = default)
+    {
+        await _reloading.WaitAsync(cancellationToken);
+        try
+        {
+            var records = await store.Journeys.ListAsync(workspace, cancellationToken);
+            var live = records.Where(r => r.Status == JourneyStatus.Live).ToList();
+            var sources = live.Select(r => new ContentSource($"journeys/{r.JourneyId}.journey.yaml", r.SourceYaml)).ToList();
+            sources.AddRange(FolderSources());
+            var content = ContentLoader.LoadSources(sources);
+            var runtime = new WorkspaceRuntime(
+                workspace,
+                new CompiledWorkspace(new Workspace(content.Journeys, content.Templates, content.Policies)),
+                content.Diagnostics.Select(d => d.ToString()).ToArray());
+            _runtimes[workspace] = runtime;
+            return runtime;
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+    }
+
+    /// <summary>Templates and policies of the content folder (journeys come from the store).</summary>
+    private IEnumerable<ContentSource> FolderSources()
+    {
+        if (ContentFolder is null || !Directory.Exists(ContentFolder))
+        {
+            yield break;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(ContentFolder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file);
+            var relative = Path.GetRelativePath(ContentFolder, file).Replace('\\', '/');
+            if (relative.StartsWith("scenarios", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (name.EndsWith(".template.yaml", StringComparison.Ordinal) || (name == "policies.yaml" && !relative.Contains('/')))
+            {
+                yield return new ContentSource(relative, File.ReadAllText(file));
+            }
+        }
+    }
+}
