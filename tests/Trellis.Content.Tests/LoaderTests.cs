@@ -135,6 +135,18 @@ public class LoaderTests
     }
 
     [Fact]
+    public void A_journey_whose_template_has_errors_is_left_out()
+    {
+        using var content = JourneyCheck.WithTemplates()
+            .Write("templates/welcome.template.yaml", "template: welcome\nemail:\n  subject: 'Hi {{shout profile.name}}'\n  text: 'x'\n")
+            .Write("journeys/j.journey.yaml", Journey);
+        var set = content.Load();
+        Assert.Equal("templates/welcome.template.yaml:3: email.subject: unknown helper 'shout'", content.Relative(set).Single().Split(';')[0]);
+        Assert.Empty(set.Journeys);
+        Assert.Equal(2, set.Templates.Count);
+    }
+
+    [Fact]
     public void Journey_model_is_filled_in()
     {
         var set = ContentLoader.Load(RepoPaths.SharedExamples);

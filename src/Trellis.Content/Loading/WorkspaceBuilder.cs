@@ -48,6 +48,10 @@ internal sealed class WorkspaceBuilder(LoadSession session)
             }
 
             ok &= CheckTemplateUses(file, resolvable, Report);
+
+            // A journey whose template has errors would fail when it sends: leave it out too (the template's
+            // own diagnostics say why).
+            ok &= file.TemplateUses.All(use => !resolvable.ContainsKey(use.TemplateId) || templates.Any(t => t.Id == use.TemplateId));
             hasErrors |= !ok;
             if (ok && file.Definition is not null)
             {
