@@ -46,7 +46,7 @@ public sealed class PersonProcessor(SendComposer composer)
         var processedThrough = claimed.ProcessedThrough;
         foreach (var stored in claimed.Events)
         {
-            if (StoredEventInputs.ToInput(stored) is { } input)
+            foreach (var input in StoredEventInputs.ToInputs(stored))
             {
                 engine.Handle(person, input, now, _effects);
             }

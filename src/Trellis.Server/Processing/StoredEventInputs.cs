@@ -10,10 +10,47 @@ namespace Trellis.Server.Processing;
 /// What each stored Segment call means to the engine: identify → traits (with <c>consent</c>), track → the
 /// event, page/screen → events named <c>page</c> and <c>screen</c> (with the page/screen name as property
 /// <c>name</c>), group → the trait <c>group_id</c> plus group traits under <c>group</c>. Alias changes identity
-/// only (the store merges), so it is no engine input.
+/// only (the store merges), so it is no engine input. The engagement events that the recipient endpoints and
+/// provider hooks append (<c>message_delivered</c>, <c>message_opened</c>, <c>message_clicked</c> with
+/// properties journey, step, instance) also mark the send step's outcome for <c>step("id").opened</c>.
 /// </summary>
 public static class StoredEventInputs
 {
+    public static IEnumerable<EngineInput> ToInputs(StoredEvent stored)
+    {
+        if (ToInput(stored) is not { } input)
+        {
+            yield break;
+        }
+
+        if (input is TrackInput track && Engagement(track) is { } engagement)
+        {
+            yield return engagement;
+        }
+
+        yield return input;
+    }
+
+    private static EngagementInput? Engagement(TrackInput track)
+    {
+        EngagementKind? kind = track.Name switch
+        {
+            "message_delivered" => EngagementKind.Delivered,
+            "message_opened" => EngagementKind.Opened,
+            "message_clicked" => EngagementKind.Clicked,
+            _ => null,
+        };
+        var p = track.Properties;
+        if (kind is null || p.Member("journey").AsString is not { } journey || p.Member("step").AsString is not { } step)
+        {
+            return null;
+        }
+
+        var instance = p.Member("instance");
+        var number = instance.Kind == ValueKind.Number ? (int)instance.AsNumber : int.TryParse(instance.AsString, out var n) ? n : 0;
+        return new EngagementInput(journey, number, step, kind.Value);
+    }
+
     public static EngineInput? ToInput(StoredEvent stored)
     {
         using var doc = JsonDocument.Parse(stored.PayloadJson);
