@@ -51,18 +51,18 @@ internal sealed class ScenarioExpectationReader(FileReaders readers, ScenarioSub
     {
         readers.Nodes.CheckFields(map, "expected send", SendFields);
         var offset = Need(map, "at", "an expected send") is { } a ? subjects.Offset(a) : null;
-        var (user, journey, step) = Subject(map, "an expected send", mustSend: true);
+        var (user, journey, step) = Subject(map, "an expected send");
         var channelNode = Need(map, "channel", "an expected send");
         var channel = channelNode is null ? null : readers.Channels.Channel(channelNode, "channel");
-        if (step is SendStep send && channel is { } c && !send.Channels.Contains(c))
+        if (step is SendStep send && channel is { } expected && !send.Channels.Contains(expected))
         {
-            var channels = string.Join(", ", send.Channels.Select(ch => ch.Name()));
-            readers.Report(channelNode!.Line, $"step '{send.Id}' sends on {channels}, never on {c.Name()}");
+            var channels = string.Join(", ", send.Channels.Select(c => c.Name()));
+            readers.Report(channelNode!.Line, $"step '{send.Id}' sends on {channels}, never on {expected.Name()}");
             return null;
         }
 
-        return offset is { } o && user is not null && journey is not null && step is not null && channel is { } ch2
-            ? new SendExpectation(o, user, journey.Id, step.Id, ch2, readers.Diagnostics.At(map.Line))
+        return offset is { } at && user is not null && journey is not null && step is not null && channel is { } on
+            ? new SendExpectation(at, user, journey.Id, step.Id, on, readers.Diagnostics.At(map.Line))
             : null;
     }
 
@@ -70,7 +70,7 @@ internal sealed class ScenarioExpectationReader(FileReaders readers, ScenarioSub
     {
         readers.Nodes.CheckFields(map, "expected skip", SkipFields);
         var offset = map.Get("at") is { } a ? subjects.Offset(a) : null;
-        var (user, journey, step) = Subject(map, "an expected skip", mustSend: true);
+        var (user, journey, step) = Subject(map, "an expected skip");
         var reasonNode = Need(map, "reason", "an expected skip");
         var reason = reasonNode is null ? null : readers.Nodes.OneOf(reasonNode, "reason", ScenarioWords.SkipReasons);
         var offsetOk = map.Get("at") is null || offset is not null;
@@ -94,11 +94,12 @@ internal sealed class ScenarioExpectationReader(FileReaders readers, ScenarioSub
             : null;
     }
 
-    private (string? User, JourneyDefinition? Journey, StepDefinition? Step) Subject(YamlMapping map, string where, bool mustSend)
+    /// <summary>Who, which journey and which send step an expected send or skip is about.</summary>
+    private (string? User, JourneyDefinition? Journey, StepDefinition? Step) Subject(YamlMapping map, string where)
     {
         var user = Need(map, "user", where) is { } u ? subjects.User(u) : null;
         var journey = Need(map, "journey", where) is { } j ? subjects.Journey(j) : null;
-        var step = Need(map, "step", where) is { } s ? subjects.Step(s, journey, mustSend) : null;
+        var step = Need(map, "step", where) is { } s ? subjects.Step(s, journey, mustSend: true) : null;
         return (user, journey, step);
     }
 
