@@ -82,4 +82,50 @@ public class YamlReadingTests
         Assert.Equal(["journeys/bad.journey.yaml:1: a journey file must be a mapping, not a list"],
             JourneyCheck.Diagnostics("- journey: bad\n"));
     }
+
+    [Fact]
+    public void Deep_nesting_is_refused()
+    {
+        var deep = "journey: bad\nentry: " + new string('[', 100) + new string(']', 100) + "\n";
+        Assert.Equal(["journeys/bad.journey.yaml:2: YAML syntax error: nesting is deeper than 64 levels"], JourneyCheck.Diagnostics(deep));
+    }
+
+    [Fact]
+    public void Anchors_and_aliases_work()
+    {
+        using var content = JourneyCheck.WithTemplates().Write(JourneyCheck.File, JourneyCheck.WithSteps("""
+              - id: hello
+                send: &mail {channel: email, template: welcome}
+              - id: again
+                send: *mail
+            """));
+        var set = content.Load(JourneyCheck.File);
+        Assert.Empty(set.Diagnostics);
+        Assert.Equal(2, set.Journeys[0].Steps.Count);
+    }
+
+    [Fact]
+    public void Plain_scalars_are_typed_and_quoted_ones_are_text()
+    {
+        using var content = ScenarioCheck.Folder().Write(ScenarioCheck.File, ScenarioCheck.Head.Replace(
+            "traits: {email: a@example.com,",
+            "traits: {n: 12, f: 1.5, hex: 0x1F, t: true, no: null, tilde: ~, s: '12', d: \"true\", word: yes, email: a@example.com,"));
+        var traits = content.Load(ScenarioCheck.File).Scenarios[0].Profiles[0].Traits;
+        Assert.Equal(Trellis.Core.Values.Value.Number(12), traits["n"]);
+        Assert.Equal(Trellis.Core.Values.Value.Number(1.5), traits["f"]);
+        Assert.Equal(Trellis.Core.Values.Value.Number(31), traits["hex"]);
+        Assert.Equal(Trellis.Core.Values.Value.True, traits["t"]);
+        Assert.True(traits["no"].IsNull);
+        Assert.True(traits["tilde"].IsNull);
+        Assert.Equal(Trellis.Core.Values.Value.String("12"), traits["s"]);
+        Assert.Equal(Trellis.Core.Values.Value.String("true"), traits["d"]);
+        Assert.Equal(Trellis.Core.Values.Value.String("yes"), traits["word"]);
+    }
+
+    [Fact]
+    public void Unsupported_tags_are_errors()
+    {
+        Assert.Equal(["journeys/bad.journey.yaml:1: unsupported YAML tag '!custom'; only !!str is allowed"],
+            JourneyCheck.Diagnostics("journey: !custom bad\nentry: {event: a}\nsteps:\n  - id: hello\n    send: {channel: email, template: welcome}\n"));
+    }
 }

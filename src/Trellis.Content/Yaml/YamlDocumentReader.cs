@@ -13,6 +13,11 @@ internal static partial class YamlDocumentReader
 {
     private const string TextTag = "tag:yaml.org,2002:str";
 
+    // Content can arrive over the admin API: bound the nesting (the reader recurses) and the aliases
+    // (each one can stand for a whole subtree, so a few nested ones multiply when values are expanded).
+    private const int MaxDepth = 64;
+    private const int MaxAliases = 50;
+
     /// <summary>The root node, or null when the text is empty or has a syntax error (reported).</summary>
     public static YamlNode? Read(string text, DiagnosticBag diagnostics)
     {
@@ -28,7 +33,7 @@ internal static partial class YamlDocumentReader
             }
 
             parser.Consume<DocumentStart>();
-            var root = ReadNode(state);
+            var root = ReadNode(state, depth: 0);
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var second))
             {
@@ -52,12 +57,16 @@ internal static partial class YamlDocumentReader
         }
     }
 
-    private static YamlNode ReadNode(State state)
+    private static YamlNode ReadNode(State state, int depth)
     {
         var parser = state.Parser!;
         if (parser.Current is { } current)
         {
             state.LastLine = LineOf(current.Start);
+            if (depth > MaxDepth)
+            {
+                throw new YamlException(current.Start, current.End, $"nesting is deeper than {MaxDepth} levels");
+            }
         }
 
         if (parser.TryConsume<Scalar>(out var scalar))
@@ -67,6 +76,11 @@ internal static partial class YamlDocumentReader
 
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
+            if (++state.Aliases > MaxAliases)
+            {
+                throw new YamlException(alias.Start, alias.End, $"more than {MaxAliases} aliases (*name) in one file");
+            }
+
             if (state.Anchors.TryGetValue(alias.Value.Value, out var anchored))
             {
                 return anchored;
@@ -80,7 +94,7 @@ internal static partial class YamlDocumentReader
             var items = new List<YamlNode>();
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
-                items.Add(ReadNode(state));
+                items.Add(ReadNode(state, depth + 1));
             }
 
             var sequence = new YamlSequence(LineOf(sequenceStart.Start), ColumnOf(sequenceStart.Start), items);
@@ -92,8 +106,8 @@ internal static partial class YamlDocumentReader
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         while (!parser.TryConsume<MappingEnd>(out _))
         {
-            var keyNode = ReadNode(state);
-            var value = ReadNode(state);
+            var keyNode = ReadNode(state, depth + 1);
+            var value = ReadNode(state, depth + 1);
             if (keyNode is not YamlScalar key)
             {
                 state.Diagnostics.Report(keyNode.Line, "a key must be text, not " + keyNode.Describe);
@@ -172,6 +186,8 @@ internal static partial class YamlDocumentReader
         public Parser? Parser { get; set; }
 
         public int LastLine { get; set; } = 1;
+
+        public int Aliases { get; set; }
 
         public Dictionary<string, YamlNode> Anchors { get; } = new(StringComparer.Ordinal);
     }
