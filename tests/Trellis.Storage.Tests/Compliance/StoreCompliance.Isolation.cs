@@ -52,6 +52,9 @@ public abstract partial class StoreCompliance
         Assert.False(await Store.Journeys.DeleteAsync(b, "onboarding"));
         Assert.True(await Store.IdempotencyKeys.TryRecordAsync(b, "k1", T0, T0.PlusDays(1)));
         Assert.True(await Store.Outbox.EnqueueAsync(b, TestChanges.Send("u1"), T0));
+        Assert.Equal(1, (await Store.Journeys.SaveSourceAsync(b, "onboarding", "journey: other\n", T0, expectedVersion: 0)).Version);
+        Assert.True(await Store.Consent.RecordAsync(b, "u1", new ConsentRecord("news", false, "admin", T0.PlusDays(1))));
+        await Store.Suppressions.AddAsync(b, new Suppression("sms", "+1555", "stop", T0));
         Assert.Equal(AppendStatus.Appended, (await AppendAsync(b, Track("u1", "x", "m2"))).Items[0].Status);
         Assert.False(await Store.Persons.EraseAsync(b, "anon-1", T0));
         Assert.True(await Store.Persons.EraseAsync(b, "u1", T0));
@@ -61,7 +64,10 @@ public abstract partial class StoreCompliance
         Assert.False(await Store.Persons.IsErasedAsync(a, "u1"));
         Assert.Equal(2, (await Store.Events.ReadAsync(a, "u1", 0, 10)).Count);
         Assert.Single(await Store.Persons.ReadTraceAsync(a, "u1", 0, 10));
-        Assert.Single(await Store.Consent.ListAsync(a, "u1"));
+        Assert.True(Assert.Single(await Store.Consent.ListAsync(a, "u1")).Granted);
+        Assert.Equal("journey: onboarding\n", (await Store.Journeys.GetAsync(a, "onboarding"))!.SourceYaml);
+        Assert.Single(await Store.Suppressions.ListAsync(a, null, 10));
+        Assert.Equal(1, await Store.Persons.CountAsync(a));
         Assert.True(await Store.Suppressions.IsSuppressedAsync(a, "email", "u1@example.com"));
         Assert.Equal(JourneyStatus.Draft, (await Store.Journeys.GetAsync(a, "onboarding"))!.Status);
         Assert.False(await Store.IdempotencyKeys.TryRecordAsync(a, "k1", T0, T0.PlusDays(1)));
