@@ -1,0 +1,59 @@
+using System.Text;
+using Trellis.Server.Processing;
+
+namespace Trellis.Server.Health;
+
+/// <summary>
+/// The server's counters, exposed at <c>GET /metrics</c>. One instance per server (a DI singleton): ingestion and
+/// HTTP timing are counted here, the engine worker's <see cref="EngineWorkerStats"/> are read at scrape time, and
+/// the outbox dispatcher increments <see cref="OutboxMessages"/>.
+/// </summary>
+public sealed class ServerMetrics
+{
+    private static readonly double[] DurationBounds = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+    private readonly IReadOnlyList<IExposedMetric> _engine;
+
+    public CounterMetric EventsIngested { get; } = new("trellis_events_ingested_total", "Events stored by ingestion (committed).");
+
+    public CounterMetric EventsDuplicate { get; } = new("trellis_events_duplicate_total", "Events ignored because their messageId was already stored.");
+
+    public CounterMetric EventsRefused { get; } = new("trellis_events_refused_total", "Events refused because they belong to an erased person (the request still got 200).");
+
+    public LabeledCounterMetric RequestsRejected { get; } = new("trellis_ingest_requests_rejected_total", "reason",
+        "Ingestion requests refused as a whole, by reason (too_large, malformed, invalid, unauthorized, unavailable).");
+
+    public HistogramMetric RequestDuration { get; } = new("trellis_http_request_duration_seconds",
+        "HTTP request durations by method, route and status code.", DurationBounds);
+
+    public LabeledCounterMetric OutboxMessages { get; } = new("trellis_outbox_messages_total", "outcome",
+        "Outbox deliveries by outcome (sent, retry, failed).");
+
+    public ServerMetrics(EngineWorkerStats engine)
+    {
+        // The engine worker keeps its own counters; they are read at scrape time.
+        _engine =
+        [
+            new CallbackCounterMetric("trellis_engine_batches_total", "Engine work units committed (one claim of persons each).", () => engine.Batches),
+            new CallbackCounterMetric("trellis_engine_persons_processed_total", "Persons the engine decided for.", () => engine.Persons),
+            new CallbackCounterMetric("trellis_engine_events_processed_total", "Events the engine processed.", () => engine.Events),
+            new CallbackCounterMetric("trellis_engine_sends_total", "Sends the engine queued in the outbox.", () => engine.Sends),
+            new CallbackCounterMetric("trellis_engine_failures_total", "Engine batches that failed and were rolled back (retried).", () => engine.Failures),
+        ];
+    }
+
+    private IEnumerable<IExposedMetric> All =>
+        new IExposedMetric[] { EventsIngested, EventsDuplicate, EventsRefused, RequestsRejected, RequestDuration, OutboxMessages }.Concat(_engine);
+
+    /// <summary>Every metric in the Prometheus text exposition format.</summary>
+    public string ToPrometheusText()
+    {
+        var output = new StringBuilder();
+        foreach (var metric in All)
+        {
+            metric.WriteTo(output);
+        }
+
+        return output.ToString();
+    }
+}
