@@ -23,7 +23,11 @@ public sealed record IncomingEvent
     /// <summary>Track calls: the event name; page/screen: the page name; otherwise null.</summary>
     public string? EventName { get; init; }
 
-    /// <summary>The whole call as JSON, kept verbatim for the engine and the timeline.</summary>
+    /// <summary>
+    /// The whole call as JSON, kept for the engine and the timeline. Must be valid JSON (the server parsed
+    /// it): PostgreSQL refuses anything else (<see cref="InvalidStorageDataException"/>), SQLite stores it
+    /// unchecked to keep ingest fast.
+    /// </summary>
     public required string PayloadJson { get; init; }
 
     /// <summary>When it happened (the server has already corrected it for client clock skew).</summary>
