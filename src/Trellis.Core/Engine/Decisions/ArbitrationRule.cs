@@ -18,22 +18,24 @@ internal sealed class ArbitrationRule : ISendRule
             return Verdict.Pass;
         }
 
-        var now = check.Turn.Now;
-        var from = now - arbitration.Window;
-        Instant? latest = null;
+        var nowMs = check.Turn.Now.ToUnixTimeMilliseconds();
+        var fromMs = (check.Turn.Now - arbitration.Window).ToUnixTimeMilliseconds();
+        var latest = long.MinValue;
         foreach (var packed in sends)
         {
-            var s = PackedSends.Unpack(packed);
-            if (s.Priority > check.Journey.Priority && s.At > from && s.At <= now)
+            var ms = PackedSends.Millis(packed);
+            if (PackedSends.Priority(packed) > check.Journey.Priority && ms > fromMs && ms <= nowMs)
             {
-                latest = s.At;
+                latest = Math.Max(latest, ms);
             }
         }
 
-        if (latest is not { } at)
+        if (latest == long.MinValue)
         {
             return Verdict.Pass;
         }
+
+        var at = Instant.FromUnixTimeMilliseconds(latest);
 
         return arbitration.OnConflict == ConflictAction.Defer
             ? Verdict.Defer(SkipReasons.Arbitration, at + arbitration.Window)

@@ -51,12 +51,13 @@ internal sealed class FrequencyCapRule : ISendRule
             return cap.Max <= 0 ? Instant.MaxValue : null;
         }
 
-        var from = now - cap.Per;
+        // Compared as packed milliseconds: this runs for every marketing send of every person.
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var fromMs = (now - cap.Per).ToUnixTimeMilliseconds();
         var count = 0;
         foreach (var packed in sends)
         {
-            var s = PackedSends.Unpack(packed);
-            if (s.Marketing && s.At > from && s.At <= now && (cap.Channel is null || cap.Channel == s.Channel))
+            if (Counts(packed, cap, fromMs, nowMs))
             {
                 count++;
             }
@@ -71,16 +72,19 @@ internal sealed class FrequencyCapRule : ISendRule
         var needed = count - cap.Max;
         foreach (var packed in sends)
         {
-            var s = PackedSends.Unpack(packed);
-            if (s.Marketing && s.At > from && s.At <= now && (cap.Channel is null || cap.Channel == s.Channel))
+            if (Counts(packed, cap, fromMs, nowMs) && needed-- == 0)
             {
-                if (needed-- == 0)
-                {
-                    return s.At + cap.Per;
-                }
+                return Instant.FromUnixTimeMilliseconds(PackedSends.Millis(packed)) + cap.Per;
             }
         }
 
         return Instant.MaxValue;
+    }
+
+    private static bool Counts(ulong packed, FrequencyCap cap, long fromMs, long nowMs)
+    {
+        var at = PackedSends.Millis(packed);
+        return PackedSends.IsMarketing(packed) && at > fromMs && at <= nowMs &&
+               (cap.Channel is not { } c || c == PackedSends.ChannelOf(packed));
     }
 }

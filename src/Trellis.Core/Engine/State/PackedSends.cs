@@ -30,6 +30,15 @@ public static class PackedSends
         (Channel)((v >> ChannelShift) & 0x7),
         (v >> 63) != 0);
 
+    /// <summary>The send's time in Unix milliseconds, read without unpacking the rest.</summary>
+    public static long Millis(ulong v) => (long)(v & MsMask);
+
+    public static int Priority(ulong v) => (int)((v >> PriorityShift) & 0x7F);
+
+    public static Channel ChannelOf(ulong v) => (Channel)((v >> ChannelShift) & 0x7);
+
+    public static bool IsMarketing(ulong v) => (v >> 63) != 0;
+
     public static ulong[] Add(ulong[]? log, SendRecord record)
     {
         var n = log?.Length ?? 0;
