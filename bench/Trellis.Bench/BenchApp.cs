@@ -6,13 +6,19 @@ public static class BenchApp
     public static int Run(string[] args)
     {
         var name = args.Length > 0 ? args[0] : "";
-        var options = BenchOptions.Parse(args.Skip(1).ToArray());
         switch (name)
         {
             case "drip":
-                return DripBenchmark.Run(options);
+                return DripBenchmark.Run(BenchOptions.Parse(args.Skip(1).ToArray()));
+            case "simulate":
+                return SimulationBenchmark.Run(BenchOptions.Parse(args.Skip(1).ToArray()));
+            case "ingest":
+                return Server.IngestBenchmark.Run(Server.ServerBenchOptions.Parse(args.Skip(1).ToArray()));
+            case "timers":
+                return Server.TimerBenchmark.Run(Server.ServerBenchOptions.Parse(args.Skip(1).ToArray()));
             default:
-                Console.Error.WriteLine("usage: Trellis.Bench drip [--people N] [--days D] [--runs R]");
+                Console.Error.WriteLine("usage: Trellis.Bench drip|simulate [--people N] [--days D] [--runs R]\n" +
+                                        "       Trellis.Bench ingest|timers [--backend sqlite|postgres|both] [--pg CONN] [--runs R] [--seconds S] [--clients C] [--batch B] [--rate R] [--phase saturate|rate|both] [--people N]");
                 return 2;
         }
     }

@@ -34,19 +34,27 @@ internal static class DripBenchmark
         var workspace = new CompiledWorkspace(content.ToWorkspace());
         Console.WriteLine($"drip: {options.People:N0} people × {options.Days} days, {options.Runs} runs, one thread");
         var rates = new List<double>();
+        var cpuRates = new List<double>();
+        var bytes = new List<double>();
         for (var run = 1; run <= options.Runs; run++)
         {
-            var (rate, perPerson, profileBytes, counts) = RunOnce(workspace, options);
+            var (rate, cpuRate, perPerson, profileBytes, counts) = RunOnce(workspace, options);
             rates.Add(rate);
-            Console.WriteLine($"run {run}: {rate / 1e6:F2}M person-days/s; engine state {perPerson:F0} B/person in the journey " +
-                              $"(profiles {profileBytes:F0} B/person, not counted); {counts}");
+            cpuRates.Add(cpuRate);
+            bytes.Add(perPerson);
+            Console.WriteLine($"run {run}: {rate / 1e6:F2}M person-days/s wall, {cpuRate / 1e6:F2}M per CPU-second; " +
+                              $"engine state {perPerson:F0} B/person in the journey (profiles {profileBytes:F0} B/person, not counted); {counts}");
         }
 
-        Console.WriteLine($"median: {Median.Of(rates) / 1e6:F2}M person-days/s");
+        Console.WriteLine($"median: {Median.Of(rates) / 1e6:F2}M person-days/s wall, {Median.Of(cpuRates) / 1e6:F2}M per CPU-second, " +
+                          $"{Median.Of(bytes):F0} B/person; load average {LoadAverage()}");
         return 0;
     }
 
-    private static (double Rate, double BytesPerPerson, double ProfileBytes, string Counts) RunOnce(CompiledWorkspace workspace, BenchOptions options)
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+    private static (double Rate, double CpuRate, double BytesPerPerson, double ProfileBytes, string Counts) RunOnce(CompiledWorkspace workspace, BenchOptions options)
     {
         var engine = new JourneyEngine(workspace);
         var runner = new PopulationRunner(engine, Start);
@@ -72,6 +80,7 @@ internal static class DripBenchmark
 
         var afterProfiles = Memory();
         var signup = new TrackInput("signed_up", EventRecord.EmptyProperties);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < options.People; i++)
         {
@@ -80,15 +89,20 @@ internal static class DripBenchmark
         }
 
         var entered = clock.Elapsed;
+        clock.Stop();
+        var cpuEntry = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var afterEntry = Memory();
+        var cpuResume = Process.GetCurrentProcess().TotalProcessorTime;
         clock.Start();
         runner.AdvanceTo(Start + Duration.FromDays(options.Days));
         clock.Stop();
+        var cpu = cpuEntry + (Process.GetCurrentProcess().TotalProcessorTime - cpuResume);
 
         var rate = (double)options.People * options.Days / clock.Elapsed.TotalSeconds;
+        var cpuRate = (double)options.People * options.Days / cpu.TotalSeconds;
         var summary = string.Join(", ", Enum.GetValues<EffectType>().Select(t => $"{t.ToString().ToLowerInvariant()} {counts[(int)t]:N0}")) +
                       $"; entry phase {entered.TotalSeconds:F1}s of {clock.Elapsed.TotalSeconds:F1}s";
-        return (rate, (afterEntry - afterProfiles) / (double)options.People, (afterProfiles - before) / (double)options.People, summary);
+        return (rate, cpuRate, (afterEntry - afterProfiles) / (double)options.People, (afterProfiles - before) / (double)options.People, summary);
     }
 
     private static long Memory()

@@ -11,6 +11,7 @@ public static class CliApp
         new TestCommand(),
         new RunCommand(),
         new GraphCommand(),
+        new SimulateCommand(),
         new ServeCommand(),
     ];
 

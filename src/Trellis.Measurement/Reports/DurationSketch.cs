@@ -1,11 +1,12 @@
 namespace Trellis.Measurement.Reports;
 
 /// <summary>
-/// Quantiles of durations in bounded memory. Up to <see cref="ExactLimit"/> values are kept as they are and
-/// quantiles are exact; past that, values go into logarithmic buckets (γ = (1 + α)/(1 − α), α = 1%), as in
-/// DDSketch: the reported quantile is within 1% (relative) of the true nearest-rank quantile. Durations under
-/// one second share a zero bucket (reported as 0). Buckets cover 1 s to about 300 years; counts merge by
-/// addition, so partial sketches combine in any order to the same result.
+/// Quantiles of durations in bounded memory. While there are at most <see cref="ExactLimit"/> distinct values they
+/// are counted exactly (most steps wait a fixed time, so this is the common case) and quantiles are exact. Past
+/// that, values go into logarithmic buckets (γ = (1 + α)/(1 − α), α = 1%), as in DDSketch: the reported quantile is
+/// within 1% (relative) of the true nearest-rank quantile; durations under one second share a zero bucket
+/// (reported as 0). Buckets cover 1 s to about 300 years. Counts merge by addition, so partial sketches combine
+/// in any order to the same result.
 /// </summary>
 public sealed class DurationSketch
 {
@@ -15,74 +16,34 @@ public sealed class DurationSketch
     private static readonly double Gamma = (1 + RelativeAccuracy) / (1 - RelativeAccuracy);
     private static readonly double LogGamma = Math.Log(Gamma);
 
-    private double[]? _exact = new double[8];
+    private Dictionary<double, long>? _distinct = [];
     private long[]? _buckets;
     private long _zeros;
 
     public long Count { get; private set; }
 
-    /// <summary>Whether quantiles are exact (few values so far).</summary>
-    public bool IsExact => _exact is not null;
+    /// <summary>Whether quantiles are exact (few distinct values so far).</summary>
+    public bool IsExact => _distinct is not null;
 
-    public void Add(double seconds)
-    {
-        Count++;
-        if (_exact is { } exact)
-        {
-            var n = (int)Count - 1;
-            if (n < ExactLimit)
-            {
-                if (n == exact.Length)
-                {
-                    Array.Resize(ref _exact, Math.Min(ExactLimit, exact.Length * 2));
-                }
-
-                _exact![n] = seconds;
-                return;
-            }
-
-            SpillExact(n);
-        }
-
-        AddToBuckets(seconds, 1);
-    }
+    public void Add(double seconds) => Add(seconds, 1);
 
     public void Merge(DurationSketch other)
     {
-        if (other.Count == 0)
+        if (other._distinct is { } distinct)
         {
-            return;
-        }
-
-        if (_exact is not null && other._exact is not null && Count + other.Count <= ExactLimit)
-        {
-            for (var i = 0; i < other.Count; i++)
+            foreach (var (value, count) in distinct)
             {
-                Add(other._exact[i]);
+                Add(value, count);
             }
 
             return;
         }
 
-        if (_exact is not null)
+        Spill();
+        _zeros += other._zeros;
+        for (var i = 0; i < BucketCount; i++)
         {
-            SpillExact((int)Count);
-        }
-
-        if (other._exact is not null)
-        {
-            for (var i = 0; i < other.Count; i++)
-            {
-                AddToBuckets(other._exact[i], 1);
-            }
-        }
-        else
-        {
-            _zeros += other._zeros;
-            for (var i = 0; i < BucketCount; i++)
-            {
-                _buckets![i] += other._buckets![i];
-            }
+            _buckets![i] += other._buckets![i];
         }
 
         Count += other.Count;
@@ -97,14 +58,22 @@ public sealed class DurationSketch
         }
 
         var rank = Math.Max(1, (long)Math.Ceiling(q * Count));
-        if (_exact is { } exact)
+        long seen = 0;
+        if (_distinct is { } distinct)
         {
-            var sorted = exact.AsSpan(0, (int)Count).ToArray();
-            Array.Sort(sorted);
-            return sorted[rank - 1];
+            foreach (var value in distinct.Keys.Order())
+            {
+                seen += distinct[value];
+                if (seen >= rank)
+                {
+                    return value;
+                }
+            }
+
+            return null;
         }
 
-        var seen = _zeros;
+        seen = _zeros;
         if (seen >= rank)
         {
             return 0;
@@ -123,14 +92,35 @@ public sealed class DurationSketch
         return null;
     }
 
-    private void SpillExact(int n)
+    private void Add(double seconds, long count)
     {
-        var exact = _exact!;
-        _exact = null;
-        _buckets = new long[BucketCount];
-        for (var i = 0; i < n; i++)
+        Count += count;
+        if (_distinct is { } distinct)
         {
-            AddToBuckets(exact[i], 1);
+            if (distinct.Count < ExactLimit || distinct.ContainsKey(seconds))
+            {
+                distinct[seconds] = distinct.GetValueOrDefault(seconds) + count;
+                return;
+            }
+
+            Spill();
+        }
+
+        AddToBuckets(seconds, count);
+    }
+
+    private void Spill()
+    {
+        if (_distinct is not { } distinct)
+        {
+            return;
+        }
+
+        _distinct = null;
+        _buckets = new long[BucketCount];
+        foreach (var (value, count) in distinct)
+        {
+            AddToBuckets(value, count);
         }
     }
 

@@ -20,6 +20,12 @@ public sealed class JourneyReportBuilder
     private readonly Dictionary<string, List<WatchedInstance>> _watched = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int[]> _goalJourneys = new(StringComparer.Ordinal);
     private readonly EntrantMemory _entrants = new();
+
+    /// <summary>
+    /// A filter over the people with watched instances (bit = user hash mod its size; never cleared), so that most
+    /// goal events skip the dictionary lookup: they are the most frequent events in a simulation.
+    /// </summary>
+    private readonly ulong[] _watchFilter = new ulong[1 << 14];
     private readonly LateGoalContext _lateContext = new();
 
     public JourneyReportBuilder(IEnumerable<JourneyDefinition> journeys)
@@ -42,10 +48,14 @@ public sealed class JourneyReportBuilder
     /// <summary>Running instances (what the report holds per instance).</summary>
     public int OpenInstances => _open.Count;
 
+    /// <summary>Whether an event is the goal of a journey with a window, so that <see cref="ObserveEvent"/> needs to see it.</summary>
+    public bool IsGoalEvent(string eventName) => _goalJourneys.ContainsKey(eventName);
+
     /// <summary>Takes one effect (a trace line). Effects of journeys the builder does not know are ignored.</summary>
     public void Add(in Effect e)
     {
-        if (!_journeyIndex.TryGetValue(e.Journey, out var j))
+        var j = JourneyIndexOf(e.Journey);
+        if (j < 0)
         {
             return;
         }
@@ -84,7 +94,7 @@ public sealed class JourneyReportBuilder
     /// </summary>
     public void ObserveEvent(string user, string eventName, Value properties, Instant at)
     {
-        if (!_goalJourneys.TryGetValue(eventName, out var journeys) || !_watched.TryGetValue(user, out var list))
+        if (!MaybeWatched(user) || !_goalJourneys.TryGetValue(eventName, out var journeys) || !_watched.TryGetValue(user, out var list))
         {
             return;
         }
@@ -139,6 +149,11 @@ public sealed class JourneyReportBuilder
         foreach (var (key, open) in other._open)
         {
             _open[key] = open;
+        }
+
+        for (var i = 0; i < _watchFilter.Length; i++)
+        {
+            _watchFilter[i] |= other._watchFilter[i];
         }
 
         foreach (var (user, list) in other._watched)
@@ -260,6 +275,8 @@ public sealed class JourneyReportBuilder
             var deadline = open.EnteredAtTicks + within.BclCompatibleTicks;
             if (deadline >= e.At.ToUnixTimeTicks())
             {
+                var bit = FilterBit(e.User);
+                _watchFilter[bit >> 6] |= 1UL << (int)(bit & 63);
                 ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_watched, e.User, out _);
                 (list ??= []).Add(new WatchedInstance(journey.Index, open.EnteredAtTicks, deadline, open.Holdout, open.Arms, open.Key));
             }
@@ -283,6 +300,28 @@ public sealed class JourneyReportBuilder
             }
         }
     }
+
+    /// <summary>The journey's index; effects carry the definition's own id string, so a reference check usually finds it.</summary>
+    private int JourneyIndexOf(string id)
+    {
+        for (var i = 0; i < _journeys.Length; i++)
+        {
+            if (ReferenceEquals(_journeys[i].Definition.Id, id))
+            {
+                return i;
+            }
+        }
+
+        return _journeyIndex.TryGetValue(id, out var j) ? j : -1;
+    }
+
+    private bool MaybeWatched(string user)
+    {
+        var bit = FilterBit(user);
+        return (_watchFilter[bit >> 6] & (1UL << (int)(bit & 63))) != 0;
+    }
+
+    private uint FilterBit(string user) => (uint)StringComparer.Ordinal.GetHashCode(user) % (uint)(_watchFilter.Length * 64);
 
     private static StepTally? StepOf(JourneyTally journey, string? step) =>
         step is not null && journey.StepIndex.TryGetValue(step, out var s) ? journey.Steps[s] : null;

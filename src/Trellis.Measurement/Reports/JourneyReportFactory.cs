@@ -49,7 +49,11 @@ internal static class JourneyReportFactory
                 Ratio(conversions, t.Entrants),
                 revenue,
                 t.Entrants == 0 ? 0 : Math.Round(revenue / t.Entrants, 4),
-                d.Goal?.Within is { } within ? DurationText.Format(within) : null),
+                d.Goal?.Within is { } within ? DurationText.Format(within) : null)
+            {
+                RevenueInJourney = t.GoalValue,
+                RevenueAfterLeaving = t.LateValue,
+            },
             Sends = channels.Sum(),
             SendsByChannel = ByChannel(channels),
             Skips = skips.ToSorted(),

@@ -42,6 +42,12 @@ public sealed class PopulationRunner
 
     public int PendingTimers => _timers.Count;
 
+    /// <summary>
+    /// The earliest due time in the timer queue, or null. It may belong to a superseded entry (then advancing to it
+    /// runs nothing); a driver that schedules its own inputs uses it to advance in step with the timers.
+    /// </summary>
+    public Instant? NextTimerDue => _timers.TryPeek(out _, out var key) ? key.Due : null;
+
     public PersonState Person(string id)
     {
         if (!_people.TryGetValue(id, out var slot))

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NodaTime;
+using Trellis.Server.Delivery;
+using Trellis.Server.Processing;
+using Trellis.Storage;
+
+namespace Trellis.Bench;
+
+/// <summary>
+/// The server's delivery services (<c>AddTrellisProcessing</c> + <c>AddTrellisDelivery</c>, as <c>trellis serve</c>
+/// wires them) in a plain host over a prepared store: measures how fast the outbox dispatcher empties the outbox
+/// into an SMTP server — claim, guard, tracking rewrite, SMTP, mark sent.
+/// </summary>
+internal static class DispatchBenchHost
+{
+    public static async Task<TimeSpan> DeliverAllAsync(DeliveryBenchStore bench, int expected, int smtpPort, int concurrency, string publicUrl, string tokenKey)
+    {
+        var content = Path.Combine(bench.Folder, "content");
+        Directory.CreateDirectory(Path.Combine(content, "templates"));
+        await File.WriteAllTextAsync(Path.Combine(content, "templates", "news.template.yaml"), DeliveryBenchContent.TemplateYaml);
+        var now = SystemClock.Instance.GetCurrentInstant();
+        await bench.Store.Journeys.SaveSourceAsync(DeliveryBenchStore.Workspace, "news", DeliveryBenchContent.JourneyYaml, now);
+        await bench.Store.Journeys.SetStatusAsync(DeliveryBenchStore.Workspace, "news", JourneyStatus.Live, "benchmark", now);
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = bench.Folder, DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Trellis:Smtp:Host"] = "127.0.0.1",
+            ["Trellis:Smtp:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
+            ["Trellis:Smtp:From"] = "Acme News <news@acme.example>",
+            ["Trellis:Urls:Public"] = publicUrl,
+            ["Trellis:Tokens:Keys:bench"] = tokenKey,
+            ["Trellis:Delivery:Concurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
+        });
+        builder.Services.AddSingleton(bench.Store);
+        builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddTrellisProcessing(content);
+        builder.Services.AddTrellisDelivery(builder.Configuration);
+        using var host = builder.Build();
+        var stats = host.Services.GetRequiredService<DeliveryStats>();
+        var clock = Stopwatch.StartNew();
+        await host.StartAsync();
+        while (stats.Sent + stats.Failed + stats.Cancelled < expected)
+        {
+            await Task.Delay(5);
+        }
+
+        var elapsed = clock.Elapsed;
+        await host.StopAsync();
+        if (stats.Sent != expected)
+        {
+            throw new InvalidOperationException($"only {stats.Sent} of {expected} sent ({stats.Failed} failed, {stats.Cancelled} cancelled)");
+        }
+
+        return elapsed;
+    }
+}

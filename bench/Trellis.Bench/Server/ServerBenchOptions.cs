@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace Trellis.Bench.Server;
+
+/// <summary>
+/// Options of the <c>ingest</c> and <c>timers</c> harnesses. Kept apart from <see cref="BenchOptions"/>, whose
+/// parser refuses unknown options on purpose (the in-memory harnesses take only three).
+/// </summary>
+public sealed record ServerBenchOptions
+{
+    /// <summary><c>sqlite</c>, <c>postgres</c> or <c>both</c>.</summary>
+    public string Backend { get; init; } = "both";
+
+    /// <summary>Npgsql connection string (else the <c>TRELLIS_BENCH_PG</c> environment variable).</summary>
+    public string? Postgres { get; init; }
+
+    public int Runs { get; init; } = 3;
+
+    /// <summary>Length of one measured window.</summary>
+    public int Seconds { get; init; } = 20;
+
+    /// <summary>Concurrent HTTP clients (each with one request in flight).</summary>
+    public int Clients { get; init; } = 16;
+
+    /// <summary>Events per /v1/batch request.</summary>
+    public int Batch { get; init; } = 100;
+
+    /// <summary>Offered rate of the constant-rate phase (events/s); 0 skips the phase.</summary>
+    public int Rate { get; init; } = 20_000;
+
+    /// <summary>People with a wait due in the same minute (timers).</summary>
+    public int People { get; init; } = 1_000_000;
+
+    /// <summary><c>saturate</c>, <c>rate</c> or <c>both</c> (ingest).</summary>
+    public string Phase { get; init; } = "both";
+
+    public string? PostgresConnectionString => Postgres ?? Environment.GetEnvironmentVariable("TRELLIS_BENCH_PG");
+
+    public IEnumerable<string> Backends => Backend == "both" ? ["sqlite", "postgres"] : [Backend];
+
+    public static ServerBenchOptions Parse(string[] args)
+    {
+        var o = new ServerBenchOptions();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var v = args[i + 1];
+            o = args[i] switch
+            {
+                "--backend" => o with { Backend = v },
+                "--pg" => o with { Postgres = v },
+                "--runs" => o with { Runs = Int(v) },
+                "--seconds" => o with { Seconds = Int(v) },
+                "--clients" => o with { Clients = Int(v) },
+                "--batch" => o with { Batch = Int(v) },
+                "--rate" => o with { Rate = Int(v) },
+                "--people" => o with { People = Int(v) },
+                "--phase" => o with { Phase = v },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+
+        return o;
+    }
+
+    private static int Int(string v) => int.Parse(v, NumberStyles.Integer, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Trellis.Core.Engine;
+using Trellis.Core.Engine.Effects;
+using Trellis.Core.Engine.Inputs;
+using Trellis.Core.Engine.State;
+using Trellis.Runtime.Persistence;
+using Trellis.Server.Processing;
+using Trellis.Storage;
+
+namespace Trellis.Bench.Server;
+
+/// <summary>
+/// Timer lag: --people persons already inside the bench-timer journey's wait, due spread evenly over one minute
+/// (600 due instants, 100 ms apart), seeded straight into a fresh database before the server starts. The real
+/// server then fires them; each firing sends, so the outbox row of person n marks when n's wait fired.
+/// Lag of n = when its row appeared − its due time. "Last" = last row seen − end of the minute.
+/// </summary>
+internal static class TimerBenchmark
+{
+    private const int Slots = 600;
+
+    public static int Run(ServerBenchOptions options)
+    {
+        Console.WriteLine($"timers: {options.People:N0} waits due in one minute, {options.Runs} runs; {Environment.ProcessorCount} cores; load {LoadAverage.Read()}");
+        foreach (var backend in options.Backends)
+        {
+            var runs = new List<TimerRun>();
+            for (var run = 1; run <= options.Runs; run++)
+            {
+                var r = RunOnce(backend, options).GetAwaiter().GetResult();
+                runs.Add(r);
+                Console.WriteLine($"{backend} run {run}: seeded in {r.SeedSeconds:F1}s; fired {r.Fired:N0} at {r.FiredPerSecond:N0}/s; lag p50 {r.LagP50:F1}s " +
+                                  $"p99 {r.LagP99:F1}s max {r.LagMax:F1}s; last fired {r.LastAfterMinute:F1}s after the minute; load {LoadAverage.Read()}");
+            }
+
+            Console.WriteLine($"{backend} median: lag p50 {Median.Of(runs.Select(r => r.LagP50)):F1}s p99 {Median.Of(runs.Select(r => r.LagP99)):F1}s " +
+                              $"max {Median.Of(runs.Select(r => r.LagMax)):F1}s; last {Median.Of(runs.Select(r => r.LastAfterMinute)):F1}s after the minute; " +
+                              $"{Median.Of(runs.Select(r => r.FiredPerSecond)):N0} fired/s");
+        }
+
+        return 0;
+    }
+
+    private static async Task<TimerRun> RunOnce(string backend, ServerBenchOptions options)
+    {
+        await using var server = await BenchServer.BuildAsync(backend, options);
+        var runtime = await server.App.Services.GetRequiredService<WorkspaceContentRegistry>().GetAsync(new WorkspaceId("default"));
+
+        // Long enough to seed before the minute begins (measured: tens of thousands of rows per second).
+        var lead = TimeSpan.FromSeconds(15 + options.People / 25_000.0);
+        var minute = WallClock.NowMicros() + (long)lead.TotalMicroseconds;
+        var states = Enumerable.Range(0, Slots).Select(k => StateDueAt(runtime, minute + k * 100_000L)).ToArray();
+        long Due(int n) => minute + (n % Slots) * 100_000L;
+
+        var seeding = Stopwatch.StartNew();
+        IPersonSeeder seeder = server.Postgres is { } pg ? new PostgresPersonSeeder(pg.ConnectionString, pg.Schema) : new SqlitePersonSeeder(server.SqlitePath);
+        await seeder.SeedAsync(options.People, n => states[n % Slots], Due, WallClock.NowMicros());
+        var seedSeconds = seeding.Elapsed.TotalSeconds;
+        var spare = (minute - WallClock.NowMicros()) / 1e6;
+        Console.WriteLine($"  seeded {options.People:N0} in {seedSeconds:F1}s; the minute starts in {spare:F1}s");
+
+        await server.StartAsync();
+        var times = new EventTimes(options.People);
+        await using var reader = await OutboxReaders.OpenAsync(server);
+        var watcher = new OutboxWatcher(reader, times);
+        // Wait for the minute plus a generous drain; stop early when every wait has fired.
+        while (WallClock.NowMicros() < minute + 60_000_000L)
+        {
+            await watcher.PollAsync();
+            await Task.Delay(50);
+        }
+
+        await watcher.DrainAsync(options.People, TimeSpan.FromSeconds(60));
+
+        var lags = new List<double>(options.People);
+        long first = long.MaxValue, last = 0;
+        for (var n = 0; n < options.People; n++)
+        {
+            if (times.Seen[n] > 0)
+            {
+                lags.Add((times.Seen[n] - Due(n)) / 1e6);
+                first = Math.Min(first, times.Created[n]);
+                last = Math.Max(last, times.Seen[n]);
+            }
+        }
+
+        var p = new Percentiles(lags);
+        var firedPerSecond = lags.Count / Math.Max(1e-3, (last - Math.Max(first, minute)) / 1e6);
+        return new TimerRun(seedSeconds, (last - (minute + 60_000_000L)) / 1e6, p.At(50), p.At(99), p.Max, firedPerSecond, lags.Count);
+    }
+
+    /// <summary>The encoded state of a person who entered bench-timer one wait before <paramref name="dueMicros"/>.</summary>
+    private static byte[] StateDueAt(WorkspaceRuntime runtime, long dueMicros)
+    {
+        var due = Instant.FromUnixTimeTicks(dueMicros * 10);
+        var person = new PersonState("template");
+        var effects = new List<Effect>();
+        runtime.Engine.Handle(person, new TrackInput(BenchContent.TimerEvent, EventRecord.EmptyProperties), due - Duration.FromTimeSpan(BenchContent.TimerWait), effects);
+        if (JourneyEngine.NextWake(person) != due)
+        {
+            throw new InvalidOperationException($"the seeded state wakes at {JourneyEngine.NextWake(person)}, not {due}: did {BenchContent.TimerJourney} change?");
+        }
+
+        return PersonStateCodec.Encode(person, runtime.Compiled);
+    }
+}
