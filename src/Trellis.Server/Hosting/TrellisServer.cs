@@ -40,6 +40,7 @@ public static class TrellisServer
             Args = options.Args.ToArray(),
             ContentRootPath = contentRoot,
         });
+        ConfigurationDefaults.AddTo(builder.Configuration);
         builder.Configuration.AddInMemoryCollection(options.Settings);
         if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
