@@ -12,23 +12,39 @@ public static class LocalTimes
 
     /// <summary>
     /// The first instant at or after <paramref name="now"/> at which the local clock in <paramref name="zone"/>
-    /// shows <paramref name="time"/>. A time skipped by a DST gap resolves to the moment the gap ends;
-    /// a repeated time to its first occurrence.
+    /// shows <paramref name="time"/>. A time skipped by a DST gap resolves to the moment the gap ends; a
+    /// repeated time to its first occurrence, or to the second when the first is already past.
     /// </summary>
     public static Instant NextAtOrAfter(Instant now, DateTimeZone zone, LocalTime time)
     {
-        var localNow = now.InZone(zone).LocalDateTime;
-        var date = localNow.Date;
-        for (var i = 0; i < 3; i++)
+        var date = now.InZone(zone).LocalDateTime.Date.PlusDays(-1);
+        for (var i = 0; i < 4; i++)
         {
-            var candidate = Resolve(date.PlusDays(i) + time, zone);
-            if (candidate >= now)
+            // A repeated local time has two instants: the later one still counts when the first is past.
+            var mapping = zone.MapLocal(date.PlusDays(i) + time);
+            if (mapping.Count == 0)
             {
-                return candidate;
+                var gapEnd = Resolve(date.PlusDays(i) + time, zone);
+                if (gapEnd >= now)
+                {
+                    return gapEnd;
+                }
+
+                continue;
+            }
+
+            if (mapping.First().ToInstant() >= now)
+            {
+                return mapping.First().ToInstant();
+            }
+
+            if (mapping.Count == 2 && mapping.Last().ToInstant() >= now)
+            {
+                return mapping.Last().ToInstant();
             }
         }
 
-        return Resolve(date.PlusDays(3) + time, zone);
+        return Resolve(date.PlusDays(4) + time, zone);
     }
 
     /// <summary>Maps a local date-time to an instant: gaps move forward to the end of the gap, overlaps take the earlier.</summary>

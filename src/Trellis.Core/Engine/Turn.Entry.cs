@@ -37,8 +37,28 @@ internal sealed partial class Turn
         Person.AddInstance(instance);
         RememberEntry(journey.Index, key, entry.Reentry);
         _effects.Add(Base(EffectType.Enter, instance) with { Key = key, Holdout = instance.Holdout });
+        if (ExitsAtOnce(journey, instance))
+        {
+            return true;
+        }
+
         Run(instance, Steps.StepResult.GoTo(journey.Definition.Steps.Count > 0 ? 0 : -1));
         return true;
+    }
+
+    /// <summary>An exit rule without an event that already holds takes the person out before the first step.</summary>
+    private bool ExitsAtOnce(CompiledJourney journey, JourneyInstance instance)
+    {
+        foreach (var rule in journey.Definition.Exits)
+        {
+            if (rule.EventName is null && rule.When is { } when && Evaluate(when, instance, null).IsTrue)
+            {
+                End(instance, Outcome.Exited, rule.Reason);
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A person already in the journey (in the instance for this key, when keyed) does not enter again.</summary>

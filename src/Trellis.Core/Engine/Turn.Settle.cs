@@ -134,7 +134,8 @@ internal sealed partial class Turn
                 case DateTrigger date when first || _traitsChanged:
                     triggers[journey.Index] = DateMoment(date) is { } at && at > Now ? at : null;
                     break;
-                case ScheduleTrigger schedule when triggers[journey.Index] is null || (_traitsChanged && first):
+                // Re-armed when traits change too: the occurrence follows the person's (possibly new) time zone.
+                case ScheduleTrigger schedule when triggers[journey.Index] is null || _traitsChanged:
                     triggers[journey.Index] = schedule.Schedule.NextAfter(Now, ZoneOf());
                     break;
             }
