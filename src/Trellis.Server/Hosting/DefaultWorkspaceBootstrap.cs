@@ -23,10 +23,19 @@ internal static class DefaultWorkspaceBootstrap
         {
             var write = configuredWrite ?? ApiKeyGenerator.New(KeyKind.Write);
             var secret = configuredSecret ?? ApiKeyGenerator.New(KeyKind.Secret);
-            await store.Workspaces.CreateAsync(
-                new WorkspaceRecord(id, "Default", Sha256Hex.Of(write), Sha256Hex.Of(secret), now, now), cancellationToken);
-            PrintGenerated(console, id, configuredWrite is null ? write : null, configuredSecret is null ? secret : null);
-            return id;
+            try
+            {
+                await store.Workspaces.CreateAsync(
+                    new WorkspaceRecord(id, "Default", Sha256Hex.Of(write), Sha256Hex.Of(secret), now, now), cancellationToken);
+                PrintGenerated(console, id, configuredWrite is null ? write : null, configuredSecret is null ? secret : null);
+                return id;
+            }
+            catch (ConstraintViolationException)
+            {
+                // Another process sharing the database created it first: its keys stand (ours were never stored).
+                existing = await store.Workspaces.GetAsync(id, cancellationToken)
+                    ?? throw new InvalidOperationException($"Workspace '{id}' could neither be created nor read.");
+            }
         }
 
         if (configuredWrite is not null && Sha256Hex.Of(configuredWrite) != existing.WriteKeyHash)
