@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using NodaTime;
 using Trellis.Server.Admin;
 using Trellis.Server.Auth;
+using Trellis.Server.Dashboard;
 using Trellis.Server.Delivery;
 using Trellis.Server.Health;
 using Trellis.Server.Ingestion;
@@ -62,6 +63,7 @@ public static class TrellisServer
             var content = ContentFolder.Resolve(settings.Content, contentRoot);
             AddServices(builder.Services, settings, store, content, clock, options.StartEngine);
             builder.Services.AddTrellisDelivery(builder.Configuration);
+            builder.Services.AddTrellisDashboard(builder.Configuration);
             var app = builder.Build();
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Trellis.Server");
             var workspace = await DefaultWorkspaceBootstrap.EnsureAsync(store, settings, clock, options.Console ?? Console.Out, cancellationToken);
@@ -110,5 +112,6 @@ public static class TrellisServer
         AdminEndpoints.Map(app);
         HealthEndpoints.Map(app);
         app.MapTrellisRecipients();
+        app.MapTrellisDashboard();
     }
 }
