@@ -171,6 +171,7 @@ internal sealed partial class Turn
         User = Person.Id,
         Journey = JourneyOf(instance).Id,
         Instance = instance.Number,
+        Key = instance.Key,
     };
 
     // ---- running steps ----

@@ -16,6 +16,12 @@ public static class TraceLine
         w.WriteString("type", TraceNames.Type(e.Type));
         w.WriteString("user", e.User);
         w.WriteString("journey", e.Journey);
+        if (e.Key is { } key)
+        {
+            // Keyed journeys run one instance per key: every line says which.
+            w.WriteString("key", key);
+        }
+
         if (e.Step is { } step)
         {
             w.WriteString("step", step);
@@ -24,11 +30,6 @@ public static class TraceLine
         switch (e.Type)
         {
             case EffectType.Enter:
-                if (e.Key is { } key)
-                {
-                    w.WriteString("key", key);
-                }
-
                 if (e.Holdout)
                 {
                     w.WriteBoolean("holdout", true);

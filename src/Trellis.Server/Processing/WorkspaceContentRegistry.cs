@@ -45,7 +45,10 @@ public sealed class WorkspaceContentRegistry(ITrellisStore store, string? conten
         }
     }
 
-    /// <summary>Templates and policies of the content folder (journeys come from the store).</summary>
+    /// <summary>
+    /// Templates and policies of the content folder (journeys come from the store): <c>templates/</c> and the
+    /// top-level <c>policies.yaml</c> and templates. Scenario folders and their test content are never loaded.
+    /// </summary>
     private IEnumerable<ContentSource> FolderSources()
     {
         if (ContentFolder is null || !Directory.Exists(ContentFolder))
@@ -53,19 +56,18 @@ public sealed class WorkspaceContentRegistry(ITrellisStore store, string? conten
             yield break;
         }
 
-        foreach (var file in Directory.EnumerateFiles(ContentFolder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var templates = Path.Combine(ContentFolder, "templates");
+        var files = Directory.EnumerateFiles(ContentFolder, "*.yaml", SearchOption.TopDirectoryOnly)
+            .Where(f => Path.GetFileName(f) == "policies.yaml" || f.EndsWith(".template.yaml", StringComparison.Ordinal));
+        if (Directory.Exists(templates))
         {
-            var name = Path.GetFileName(file);
-            var relative = Path.GetRelativePath(ContentFolder, file).Replace('\\', '/');
-            if (relative.StartsWith("scenarios", StringComparison.Ordinal))
-            {
-                continue;
-            }
+            files = files.Concat(Directory.EnumerateFiles(templates, "*.template.yaml", SearchOption.AllDirectories));
+        }
 
-            if (name.EndsWith(".template.yaml", StringComparison.Ordinal) || (name == "policies.yaml" && !relative.Contains('/')))
-            {
-                yield return new ContentSource(relative, File.ReadAllText(file));
-            }
+        foreach (var file in files.Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(ContentFolder, file).Replace('\\', '/');
+            yield return new ContentSource(relative, File.ReadAllText(file));
         }
     }
 }
