@@ -97,6 +97,11 @@ psql_admin() {
 
 is_ready() { "$bin_dir/pg_isready" -q -h 127.0.0.1 -p "$port" >/dev/null 2>&1; }
 
+# Another checkout's cluster may already answer on this port (its socket is not in our folder): use the next one.
+while is_ready && [ ! -S "$socket_dir/.s.PGSQL.$port" ]; do
+  port=$((port + 1))
+done
+
 if ! is_ready; then
   log "starting the server on 127.0.0.1:$port (log: $log_file)"
   # The server outlives this script: it must not inherit the lock (fd 9),
