@@ -3,7 +3,7 @@ using Trellis.Core.Engine;
 using Trellis.Server.Processing;
 using Trellis.Storage;
 
-namespace Trellis.Bench;
+namespace Trellis.Bench.Delivery;
 
 /// <summary>
 /// The content the delivery benchmark sends: one marketing journey with an email of realistic size — a greeting,

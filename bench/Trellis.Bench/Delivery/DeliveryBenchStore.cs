@@ -5,7 +5,7 @@ using Trellis.Server.Processing;
 using Trellis.Storage;
 using Trellis.Storage.Sqlite;
 
-namespace Trellis.Bench;
+namespace Trellis.Bench.Delivery;
 
 /// <summary>
 /// A temp SQLite store for the delivery benchmark, and the engine's write path for sends: persons with one new
@@ -45,8 +45,11 @@ internal sealed class DeliveryBenchStore : IAsyncDisposable
         return new DeliveryBenchStore(folder, store);
     }
 
-    /// <summary>Claims every waiting person, composes one email each and commits state + outbox; returns how many were queued.</summary>
-    public async Task<int> ComposeAndEnqueueAllAsync(SendComposer composer, WorkspaceRuntime runtime)
+    /// <summary>
+    /// Claims every waiting person, composes one email each and commits state + outbox; returns how many were
+    /// queued. Without a composer it commits the state alone: the engine's cost of a batch, without the send.
+    /// </summary>
+    public async Task<int> ComposeAndEnqueueAllAsync(SendComposer? composer, WorkspaceRuntime runtime)
     {
         var queued = 0;
         var state = new byte[64];
@@ -61,18 +64,23 @@ internal sealed class DeliveryBenchStore : IAsyncDisposable
 
             foreach (var claimed in unit.Persons)
             {
-                var person = SendDecisions.Person(int.Parse(claimed.PersonId.AsSpan("person-".Length), CultureInfo.InvariantCulture));
-                var send = SendDecisions.Send(person, now);
-                var payload = composer.Compose(Workspace.Value, runtime, person, send);
-                var key = new SendKey(person.Id, $"{send.Journey}#{send.Instance}", send.Step!, now.ToUnixTimeMilliseconds());
-                unit.Record(new PersonChanges
+                var changes = new PersonChanges
                 {
                     Workspace = claimed.Workspace,
                     PersonId = claimed.PersonId,
                     State = state,
                     ProcessedThrough = claimed.Events[^1].Sequence,
-                    Outbox = [new OutboxMessage(key, payload.Channel, JsonSerializer.Serialize(payload), now)],
-                });
+                };
+                if (composer is not null)
+                {
+                    var person = SendDecisions.Person(int.Parse(claimed.PersonId.AsSpan("person-".Length), CultureInfo.InvariantCulture));
+                    var send = SendDecisions.Send(person, now);
+                    var payload = composer.Compose(Workspace.Value, runtime, person, send);
+                    var key = new SendKey(person.Id, $"{send.Journey}#{send.Instance}", send.Step!, now.ToUnixTimeMilliseconds());
+                    changes = changes with { Outbox = [new OutboxMessage(key, payload.Channel, JsonSerializer.Serialize(payload), now)] };
+                }
+
+                unit.Record(changes);
             }
 
             await unit.CommitAsync();

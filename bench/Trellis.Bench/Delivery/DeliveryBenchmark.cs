@@ -6,7 +6,7 @@ using Trellis.Channels.Tracking;
 using Trellis.Server.Processing;
 using Trellis.Templates;
 
-namespace Trellis.Bench;
+namespace Trellis.Bench.Delivery;
 
 /// <summary>
 /// The server's send path, in three measurements (medians of the runs):
@@ -17,13 +17,13 @@ namespace Trellis.Bench;
 /// accepts from a bare SMTP client (one connection per message, like System.Net.Mail, and kept-open connections).</item>
 /// </list>
 /// <c>--people</c> is the number of emails rendered and queued (at most 200k: each queued email is ~3 KB of
-/// SQLite); the SMTP measurements send min(people, 2000).
+/// SQLite); the SMTP measurements send min(people, 1000).
 /// </summary>
 internal static class DeliveryBenchmark
 {
     private const string PublicUrl = "https://trellis.bench.example";
     private const int MaxPeople = 200_000;
-    private const int MaxSmtpMessages = 2_000;
+    private const int MaxSmtpMessages = 1_000;
     private static readonly string TokenKey = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray());
 
     public static int Run(BenchOptions options) => RunAsync(options).GetAwaiter().GetResult();
@@ -32,22 +32,35 @@ internal static class DeliveryBenchmark
     {
         var people = Math.Min(options.People, MaxPeople);
         var runtime = DeliveryBenchContent.Runtime(DeliveryBenchStore.Workspace);
-        var composer = new SendComposer(new TemplateRenderer(), Links());
+        var links = Links();
+        var composer = new SendComposer(new TemplateRenderer(), links);
         Console.WriteLine($"delivery: {people:N0} emails rendered and queued, {options.Runs} runs");
 
-        var render = new List<double>();
-        var enqueue = new List<double>();
+        // Wall-clock rates and rates per CPU-second of this process: on a shared, loaded machine the second says
+        // what the code costs, the first what this machine happened to give it.
+        List<double> render = [], renderCpu = [], enqueue = [], enqueueCpu = [], baselineCpu = [];
         for (var run = 1; run <= options.Runs; run++)
         {
-            render.Add(people / Render(composer, runtime, people).TotalSeconds);
+            var (wall, cpu) = Render(composer, runtime, people);
+            render.Add(people / wall.TotalSeconds);
+            renderCpu.Add(people / cpu.TotalSeconds);
             await using var bench = await DeliveryBenchStore.CreateAsync(people);
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var queued = await bench.ComposeAndEnqueueAllAsync(composer, runtime);
             enqueue.Add(queued / clock.Elapsed.TotalSeconds);
-            Console.WriteLine($"run {run}: render {render[^1]:N0} emails/s; render + enqueue on SQLite {enqueue[^1]:N0} emails/s");
+            enqueueCpu.Add(queued / (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
+            baselineCpu.Add(await ClaimAndCommitPerCpuSecondAsync(people, runtime));
+            Console.WriteLine($"run {run}: render {render[^1]:N0} emails/s ({renderCpu[^1]:N0} per CPU-second); " +
+                              $"render + enqueue on SQLite {enqueue[^1]:N0} emails/s ({enqueueCpu[^1]:N0} per CPU-second); " +
+                              $"claim + commit without a send {baselineCpu[^1]:N0} persons per CPU-second; " +
+                              RenderBreakdown.Measure(runtime, links, Math.Min(people, 20_000)));
         }
 
-        Console.WriteLine($"median: render {Median.Of(render):N0} emails/s; render + enqueue {Median.Of(enqueue):N0} emails/s");
+        Console.WriteLine($"median: render {Median.Of(render):N0} emails/s ({Median.Of(renderCpu):N0} per CPU-second); " +
+                          $"render + enqueue {Median.Of(enqueue):N0} emails/s ({Median.Of(enqueueCpu):N0} per CPU-second); " +
+                          $"claim + commit without a send {Median.Of(baselineCpu):N0} per CPU-second; " +
+                          $"load average {LoadAverage()} on {Environment.ProcessorCount} CPUs");
         await SmtpAsync(Math.Min(people, MaxSmtpMessages), options.Runs, composer, runtime);
         return 0;
     }
@@ -77,11 +90,21 @@ internal static class DeliveryBenchmark
         }
     }
 
-    private static TimeSpan Render(SendComposer composer, WorkspaceRuntime runtime, int people)
+    /// <summary>The same claim-and-commit loop without composing or queueing: what the engine's write path costs anyway.</summary>
+    private static async Task<double> ClaimAndCommitPerCpuSecondAsync(int people, WorkspaceRuntime runtime)
+    {
+        await using var bench = await DeliveryBenchStore.CreateAsync(people);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var committed = await bench.ComposeAndEnqueueAllAsync(null, runtime);
+        return committed / (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+    }
+
+    private static (TimeSpan Wall, TimeSpan Cpu) Render(SendComposer composer, WorkspaceRuntime runtime, int people)
     {
         var now = SystemClock.Instance.GetCurrentInstant();
         var persons = Enumerable.Range(0, people).Select(i => SendDecisions.Person(i)).ToArray();
         var bytes = 0L;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         foreach (var person in persons)
         {
@@ -91,8 +114,11 @@ internal static class DeliveryBenchmark
 
         var elapsed = clock.Elapsed;
         GC.KeepAlive(bytes);
-        return elapsed;
+        return (elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private static RecipientLinks Links() => new(
         new RecipientLinkOptions { PublicUrl = PublicUrl },

@@ -8,7 +8,7 @@ using Trellis.Server.Delivery;
 using Trellis.Server.Processing;
 using Trellis.Storage;
 
-namespace Trellis.Bench;
+namespace Trellis.Bench.Delivery;
 
 /// <summary>
 /// The server's delivery services (<c>AddTrellisProcessing</c> + <c>AddTrellisDelivery</c>, as <c>trellis serve</c>

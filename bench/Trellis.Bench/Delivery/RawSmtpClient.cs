@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Trellis.Bench;
+namespace Trellis.Bench.Delivery;
 
 /// <summary>
 /// The least an SMTP client can do: plain SMTP commands over a socket, no MIME building. Measures how fast the

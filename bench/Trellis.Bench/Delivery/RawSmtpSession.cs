@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace Trellis.Bench;
+namespace Trellis.Bench.Delivery;
 
 /// <summary>One SMTP connection of <see cref="RawSmtpClient"/>: EHLO once, then MAIL/RCPT/DATA per message.</summary>
 internal sealed class RawSmtpSession : IAsyncDisposable

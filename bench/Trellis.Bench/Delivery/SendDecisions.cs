@@ -5,7 +5,7 @@ using Trellis.Core.Engine.State;
 using Trellis.Core.Journeys;
 using Trellis.Core.Values;
 
-namespace Trellis.Bench;
+namespace Trellis.Bench.Delivery;
 
 /// <summary>The inputs the engine hands the composer for one send: a person with a profile, and the send decision.</summary>
 internal static class SendDecisions

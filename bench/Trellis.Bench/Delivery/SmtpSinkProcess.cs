@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace Trellis.Bench;
+namespace Trellis.Bench.Delivery;
 
 /// <summary>The repository's SMTP sink (scripts/smtp-test-server, node) on 127.0.0.1, writing what it receives to a temp folder.</summary>
 internal sealed class SmtpSinkProcess : IDisposable
