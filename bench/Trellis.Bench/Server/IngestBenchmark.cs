@@ -23,7 +23,8 @@ internal static class IngestBenchmark
             {
                 var runs = Enumerable.Range(1, options.Runs).Select(i => Report(backend, "saturate", i, RunOnce(backend, options, 0).GetAwaiter().GetResult())).ToList();
                 Console.WriteLine($"{backend} saturate median: accepted {Median.Of(runs.Select(r => r.AcceptedPerSecond)):N0}/s, " +
-                                  $"engine {Median.Of(runs.Select(r => r.EnginePerSecond)):N0}/s, drain {Median.Of(runs.Select(r => r.DrainSeconds)):F1}s");
+                                  $"engine {Median.Of(runs.Select(r => r.EnginePerSecond)):N0}/s, drain {Median.Of(runs.Select(r => r.DrainSeconds)):F1}s, " +
+                                  $"engine {Median.Of(runs.Select(r => r.EnginePerSecond / (r.ProcessCores + r.PostgresCores))):N0} events/CPU-s");
             }
 
             if (options.Rate > 0 && options.Phase is "both" or "rate")
@@ -42,7 +43,7 @@ internal static class IngestBenchmark
     private static IngestRun Report(string backend, string phase, int run, IngestRun r)
     {
         Console.WriteLine($"{backend} {phase} run {run}: accepted {r.AcceptedPerSecond:N0}/s, engine {r.EnginePerSecond:N0}/s, backlog at end {r.Backlog:N0}, " +
-                          $"drain {r.DrainSeconds:F1}s; request p99 {r.RequestP99:F1} ms; accept→outbox seen p50 {r.SeenP50:F1} p99 {r.SeenP99:F1} ms, " +
+                          $"drain {r.DrainSeconds:F1}s; CPU cores used: bench {r.ProcessCores:F2} + postgres {r.PostgresCores:F2} ⇒ engine {r.EnginePerSecond / (r.ProcessCores + r.PostgresCores):N0} events/CPU-s; request p99 {r.RequestP99:F1} ms; accept→outbox seen p50 {r.SeenP50:F1} p99 {r.SeenP99:F1} ms, " +
                           $"CreatedAt p50 {r.CreatedP50:F1} p99 {r.CreatedP99:F1} ms ({r.LatencySamples:N0} events); load {LoadAverage.Read()}");
         return r;
     }
@@ -63,9 +64,11 @@ internal static class IngestBenchmark
         var loading = load.RunAsync(Warmup + TimeSpan.FromSeconds(options.Seconds));
         await Task.Delay(Warmup);
         var (accepted0, engine0, from) = (load.Accepted, server.Stats.Events, WallClock.NowMicros());
+        var (cpu0, pgCpu0) = (CpuMeter.ProcessSeconds(), CpuMeter.PostgresSeconds());
         var window = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
         var (accepted1, engine1, seconds) = (load.Accepted, server.Stats.Events, window.Elapsed.TotalSeconds);
+        var (cpu1, pgCpu1) = (CpuMeter.ProcessSeconds(), CpuMeter.PostgresSeconds());
         await loading;
 
         var total = load.Accepted;
@@ -95,6 +98,6 @@ internal static class IngestBenchmark
         }
 
         return new IngestRun((accepted1 - accepted0) / seconds, (engine1 - engine0) / seconds, drain.TotalSeconds, backlog,
-            requests.At(99), s.At(50), s.At(99), c.At(50), c.At(99), s.Count);
+            requests.At(99), s.At(50), s.At(99), c.At(50), c.At(99), s.Count, (cpu1 - cpu0) / seconds, (pgCpu1 - pgCpu0) / seconds);
     }
 }

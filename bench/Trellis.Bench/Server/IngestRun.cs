@@ -1,6 +1,6 @@
 namespace Trellis.Bench.Server;
 
-/// <summary>The figures of one ingest run (rates in events/s, latencies in ms).</summary>
+/// <summary>The figures of one ingest run (rates in events/s, latencies in ms, CPU as cores busy on average over the window).</summary>
 internal sealed record IngestRun(
     double AcceptedPerSecond,
     double EnginePerSecond,
@@ -11,4 +11,6 @@ internal sealed record IngestRun(
     double SeenP99,
     double CreatedP50,
     double CreatedP99,
-    int LatencySamples);
+    int LatencySamples,
+    double ProcessCores,
+    double PostgresCores);

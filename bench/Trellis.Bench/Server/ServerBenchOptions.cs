@@ -31,6 +31,9 @@ public sealed record ServerBenchOptions
     /// <summary>People with a wait due in the same minute (timers).</summary>
     public int People { get; init; } = 1_000_000;
 
+    /// <summary>Timers: how long after the minute to keep watching before reporting what fired (and projecting the rest).</summary>
+    public int DrainSeconds { get; init; } = 600;
+
     /// <summary><c>saturate</c>, <c>rate</c> or <c>both</c> (ingest).</summary>
     public string Phase { get; init; } = "both";
 
@@ -55,6 +58,7 @@ public sealed record ServerBenchOptions
                 "--rate" => o with { Rate = Int(v) },
                 "--people" => o with { People = Int(v) },
                 "--phase" => o with { Phase = v },
+                "--drain" => o with { DrainSeconds = Int(v) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
