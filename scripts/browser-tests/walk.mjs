@@ -156,6 +156,23 @@ try {
     iframeSandbox: await page.locator('iframe[data-part="html"]').first().getAttribute('sandbox').catch(() => null),
   };
 
+  // A template with several channels (push and email), with the same person.
+  await page.goto(`${o.base}/templates/getting-started/preview?person=${encodeURIComponent(person)}`);
+  await ready('template-channels');
+  seen.pages.templateChannels = {
+    screenshot: await shot('05b-template-channels'),
+    channels: await page.$$eval('.preview-card[data-channel]', cards => cards.map(c => c.dataset.channel)),
+    pushTitle: await page.locator('.preview-card[data-channel="push"] [data-part="title"]').innerText().catch(() => null),
+  };
+
+  // The people and templates lists.
+  await page.goto(o.base + '/people');
+  await ready('people');
+  seen.pages.people = { screenshot: await shot('07-people'), ids: await page.$$eval('#people tr[data-person]', rows => rows.map(r => r.dataset.person)) };
+  await page.goto(o.base + '/templates');
+  await ready('templates');
+  seen.pages.templates = { screenshot: await shot('08-templates'), ids: await page.$$eval('#templates tr[data-template]', rows => rows.map(r => r.dataset.template)) };
+
   // 6. A simulation report, drawn in the same style.
   if (o.simulation) {
     await page.goto(`${o.base}/simulations?report=${encodeURIComponent(o.simulation)}`);

@@ -30,6 +30,9 @@ public static class DashboardEndpoints
 
         app.MapGet(AssetPrefix + "/{name}", (string name, HttpContext context, DashboardAssets assets) =>
             assets.Find(name) is { } asset ? DashboardAssets.Serve(context, asset) : Results.NotFound());
+        // A page of an older version asking for its assets gets the current ones, revalidated, never cached for good.
+        app.MapGet(AssetPrefix + "/{version}/{name}", (string version, string name, HttpContext context, DashboardAssets assets) =>
+            assets.Find(name) is { } asset ? DashboardAssets.Serve(context, asset, immutable: version == assets.Version) : Results.NotFound());
         LoginEndpoints.Map(app);
 
         var api = app.MapGroup(ApiPrefix).AddEndpointFilter<DashboardApiFilter>();

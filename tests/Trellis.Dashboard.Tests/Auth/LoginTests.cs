@@ -69,6 +69,19 @@ public sealed class LoginTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Versioned_asset_urls_are_cached_for_good_and_other_versions_are_not()
+    {
+        var login = await (await _server.Http.GetAsync("/login")).Content.ReadAsStringAsync();
+        var version = System.Text.RegularExpressions.Regex.Match(login, "/dashboard/assets/(v[0-9a-f]{12})/app.css").Groups[1].Value;
+        Assert.NotEmpty(version);
+        var current = await _server.Http.GetAsync($"/dashboard/assets/{version}/app.css");
+        Assert.Equal("public, max-age=31536000, immutable", current.Headers.CacheControl?.ToString());
+        var old = await _server.Http.GetAsync("/dashboard/assets/v000000000000/app.css");
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        Assert.Equal("no-cache", old.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
     public async Task The_secret_key_logs_in_with_an_http_only_strict_cookie()
     {
         var client = _server.NewClient(new CookieContainer());
@@ -87,7 +100,7 @@ public sealed class LoginTests : IAsyncLifetime
         Assert.Equal("key", session.GetProperty("subject").GetString());
         var page = await client.GetAsync("/journeys/win-back");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("/dashboard/assets/app.js", await page.Content.ReadAsStringAsync());
+        Assert.Matches("/dashboard/assets/v[0-9a-f]{12}/app.js", await page.Content.ReadAsStringAsync());
         Assert.Equal("no-store", page.Headers.CacheControl?.ToString());
     }
 

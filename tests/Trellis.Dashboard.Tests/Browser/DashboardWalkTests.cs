@@ -78,6 +78,12 @@ public sealed class DashboardWalkTests(TrafficFixture fixture)
         Assert.Contains("Hi " + SimulatedTraffic.FirstName(number), template.GetProperty("html").GetString());
         Assert.Equal("", template.GetProperty("iframeSandbox").GetString());
 
+        var channels = pages.GetProperty("templateChannels");
+        Assert.Equal(["email", "push"], channels.GetProperty("channels").EnumerateArray().Select(c => c.GetString()).Order(StringComparer.Ordinal));
+        Assert.False(string.IsNullOrWhiteSpace(channels.GetProperty("pushTitle").GetString()));
+        Assert.Equal(50, pages.GetProperty("people").GetProperty("ids").GetArrayLength());
+        Assert.Contains("welcome-email", pages.GetProperty("templates").GetProperty("ids").EnumerateArray().Select(t => t.GetString()));
+
         // The simulation report, drawn like the live journeys (with the journeys' graphs).
         var simulation = pages.GetProperty("simulation");
         Assert.Equal(TrafficFixture.SimulationFile, simulation.GetProperty("title").GetString());
@@ -85,7 +91,7 @@ public sealed class DashboardWalkTests(TrafficFixture fixture)
         Assert.Equal(2, simulation.GetProperty("graphs").GetInt32());
 
         Assert.StartsWith("/login?next=", pages.GetProperty("afterLogout").GetProperty("url").GetString());
-        foreach (var shot in new[] { "01-journeys", "02-journey", "03-step", "04-person", "05-template", "06-simulation" })
+        foreach (var shot in new[] { "01-journeys", "02-journey", "03-step", "04-person", "05-template", "05b-template-channels", "06-simulation", "07-people", "08-templates" })
         {
             Assert.True(new FileInfo(Path.Combine(folder, shot + ".png")).Length > 10_000, shot + ".png is missing or empty");
         }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http;
 
 namespace Trellis.Server.Dashboard.Assets;
@@ -12,19 +13,43 @@ public sealed class DashboardAssets
 {
     public const string ResourcePrefix = "Trellis.Dashboard.wwwroot.";
 
+    /// <summary>Written in the HTML files where the asset version goes: <c>/dashboard/assets/__V__/app.js</c>.</summary>
+    public const string VersionPlaceholder = "__V__";
+
     private readonly Dictionary<string, StaticAsset> _assets = new(StringComparer.Ordinal);
 
     public DashboardAssets()
     {
         var assembly = typeof(DashboardAssets).Assembly;
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
+        var raw = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToDictionary(r => r[ResourcePrefix.Length..], r => Read(assembly, r), StringComparer.Ordinal);
+
+        // One version for the whole set: a page and the modules it imports always come from the same build.
+        using var all = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (name, content) in raw)
         {
-            var name = resource[ResourcePrefix.Length..];
-            var content = Read(assembly, resource);
+            all.AppendData(Encoding.UTF8.GetBytes(name));
+            all.AppendData(content);
+        }
+
+        Version = "v" + Convert.ToHexStringLower(all.GetHashAndReset())[..12];
+        foreach (var (name, original) in raw)
+        {
+            var content = name.EndsWith(".html", StringComparison.Ordinal)
+                ? Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(original).Replace(VersionPlaceholder, Version, StringComparison.Ordinal))
+                : original;
             var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(content))[..16] + "\"";
             _assets[name] = new StaticAsset(name, content, ContentTypeOf(name), etag);
         }
     }
+
+    /// <summary>
+    /// Changes whenever any asset changes. Assets under <c>/dashboard/assets/{Version}/</c> are cached by browsers
+    /// for good, so pages after the first load no module again: that is most of a page's time budget.
+    /// </summary>
+    public string Version { get; }
 
     public IReadOnlyCollection<string> Names => _assets.Keys;
 
@@ -32,12 +57,15 @@ public sealed class DashboardAssets
 
     public StaticAsset Get(string name) => Find(name) ?? throw new InvalidOperationException($"dashboard asset '{name}' is not embedded");
 
-    /// <summary>Answers with the asset, or 304 when the browser's copy is current (assets revalidate on every load).</summary>
-    public static IResult Serve(HttpContext context, StaticAsset asset)
+    /// <summary>
+    /// Answers with the asset, or 304 when the browser's copy is current. <paramref name="immutable"/>: the URL
+    /// carries the current version, so the browser may keep it without asking again.
+    /// </summary>
+    public static IResult Serve(HttpContext context, StaticAsset asset, bool immutable = false)
     {
         var response = context.Response;
         response.Headers.ETag = asset.ETag;
-        response.Headers.CacheControl = "no-cache";
+        response.Headers.CacheControl = immutable ? "public, max-age=31536000, immutable" : "no-cache";
         response.Headers.XContentTypeOptions = "nosniff";
         if (context.Request.Headers.IfNoneMatch.ToString() == asset.ETag)
         {

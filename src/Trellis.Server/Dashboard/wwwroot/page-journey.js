@@ -7,7 +7,12 @@ import { renderGraph } from './graph.js';
 import { reportKpis, reportCharts, stepsTable, experiments } from './report-view.js';
 import { countersNote } from './page-journeys.js';
 
+const stepUrl = (journeyId, step) => `/dashboard/api/journeys/${enc(journeyId)}/steps/${enc(step)}`;
+
 export async function render(main, [id], query) {
+  // A step named in the URL is fetched alongside the journey, not after it.
+  const early = query.get('step') ? getJson(stepUrl(id, query.get('step'))) : null;
+  early?.catch(() => {});
   const data = await getJson('/dashboard/api/journeys/' + enc(id));
   document.title = `${data.name ?? id} · Trellis`;
   const report = data.report;
@@ -51,7 +56,7 @@ export async function render(main, [id], query) {
     h('section', { class: 'section' }, h('h3', null, 'Experiments'), experiments(report)),
     h('section', { class: 'section' }, h('h3', null, 'Definition'), definition(data)));
   drawGraph();
-  if (selected) await showStep(stepPanel, id, selected);
+  if (selected) await showStep(stepPanel, id, selected, early);
 }
 
 function header(data) {
@@ -84,10 +89,10 @@ function header(data) {
     h('div', { class: 'actions' }, message, publish, pause));
 }
 
-async function showStep(panel, journeyId, step) {
+async function showStep(panel, journeyId, step, pending) {
   put(clear(panel), h('p', { class: 'loading' }, 'Loading step…'));
   try {
-    const data = await getJson(`/dashboard/api/journeys/${enc(journeyId)}/steps/${enc(step)}`);
+    const data = await (pending ?? getJson(stepUrl(journeyId, step)));
     const r = data.report;
     const lines = (counts) => Object.entries(counts ?? {}).map(([k, v]) => `${k} ${fmtInt(v)}`).join(', ') || '0';
     const people = data.recent.length
