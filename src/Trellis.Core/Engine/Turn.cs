@@ -199,7 +199,16 @@ internal sealed partial class Turn
             var step = steps[result.Next];
             instance.Step = step.Index;
             instance.Reason = WakeReason.None;
-            _effects.Add(Base(EffectType.Step, instance) with { Step = step.Id });
+            _effects.Add(new Effect
+            {
+                At = Now,
+                Type = EffectType.Step,
+                User = Person.Id,
+                Journey = journey.Id,
+                Instance = instance.Number,
+                Key = instance.Key,
+                Step = step.Id,
+            });
             result = journey.Handlers[step.Index].Enter(this, instance, step);
         }
     }

@@ -15,7 +15,7 @@ namespace Trellis.Runtime.Running;
 public sealed class PopulationRunner
 {
     private readonly Dictionary<string, PersonSlot> _people = new(StringComparer.Ordinal);
-    private readonly PriorityQueue<PersonSlot, (Instant Due, long Seq)> _timers = new();
+    private readonly PriorityQueue<PersonSlot, DueKey> _timers = new(DueKey.Comparer);
     private readonly List<Effect> _scratch = new();
     private long _seq;
 
@@ -46,7 +46,7 @@ public sealed class PopulationRunner
     /// The earliest due time in the timer queue, or null. It may belong to a superseded entry (then advancing to it
     /// runs nothing); a driver that schedules its own inputs uses it to advance in step with the timers.
     /// </summary>
-    public Instant? NextTimerDue => _timers.TryPeek(out _, out var key) ? key.Due : null;
+    public Instant? NextTimerDue => _timers.TryPeek(out _, out var key) ? Instant.FromUnixTimeTicks(key.Ticks) : null;
 
     public PersonState Person(string id)
     {
@@ -75,17 +75,19 @@ public sealed class PopulationRunner
             throw new ArgumentOutOfRangeException(nameof(t), $"time goes forward only: {t} is before {Now}");
         }
 
-        while (_timers.TryPeek(out var slot, out var key) && key.Due <= t)
+        var limit = t.ToUnixTimeTicks();
+        while (_timers.TryPeek(out var slot, out var key) && key.Ticks <= limit)
         {
             _timers.Dequeue();
-            if (slot.ScheduledWake != key.Due)
+            var due = Instant.FromUnixTimeTicks(key.Ticks);
+            if (slot.ScheduledWake != due)
             {
                 continue; // superseded by a later reschedule
             }
 
             slot.ScheduledWake = null;
-            Now = key.Due;
-            Handle(slot, WakeInput.Instance, key.Due);
+            Now = due;
+            Handle(slot, WakeInput.Instance, due);
         }
 
         Now = t;
@@ -114,7 +116,7 @@ public sealed class PopulationRunner
             slot.ScheduledWake = next;
             if (next is { } due)
             {
-                _timers.Enqueue(slot, (due, _seq++));
+                _timers.Enqueue(slot, new DueKey(due.ToUnixTimeTicks(), _seq++));
             }
         }
     }

@@ -8,8 +8,8 @@ namespace Trellis.Server.Processing;
 
 /// <summary>
 /// What each stored Segment call means to the engine: identify → traits (with <c>consent</c>), track → the
-/// event, page/screen → events named <c>page</c> and <c>screen</c> (with the page/screen name as property
-/// <c>name</c>), group → the trait <c>group_id</c> plus group traits under <c>group</c>. Alias changes identity
+/// event, page/screen → the event name ingestion stored (<c>Page Viewed</c>, <c>Screen Viewed</c>) with the
+/// page/screen name as property <c>name</c>, group → the trait <c>group_id</c> plus group traits under <c>group</c>. Alias changes identity
 /// only (the store merges), so it is no engine input. The engagement events that the recipient endpoints and
 /// provider hooks append (<c>message_delivered</c>, <c>message_opened</c>, <c>message_clicked</c> with
 /// properties journey, step, instance) also mark the send step's outcome for <c>step("id").opened</c>.
@@ -68,7 +68,8 @@ public static class StoredEventInputs
                     properties["name"] = Value.String(name.GetString());
                 }
 
-                return new TrackInput(stored.Kind == EventKind.Page ? "page" : "screen", Value.Map(properties));
+                var fallback = stored.Kind == EventKind.Page ? "Page Viewed" : "Screen Viewed";
+                return new TrackInput(string.IsNullOrEmpty(stored.EventName) ? fallback : stored.EventName, Value.Map(properties));
             case EventKind.Group:
                 var traits = new Dictionary<string, Value>(StringComparer.Ordinal)
                 {
