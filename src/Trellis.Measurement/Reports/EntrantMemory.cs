@@ -7,8 +7,11 @@ namespace Trellis.Measurement.Reports;
 /// </summary>
 public sealed class EntrantMemory
 {
-    private readonly Dictionary<string, ulong> _masks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ulong> _masks;
     private readonly HashSet<(string User, int Journey)> _overflow = [];
+
+    /// <param name="expectedPeople">How many people may enter (sizes the table once instead of regrowing it).</param>
+    public EntrantMemory(int expectedPeople = 0) => _masks = new Dictionary<string, ulong>(expectedPeople, StringComparer.Ordinal);
 
     /// <summary>Records an entry; true when it is the person's first entry into the journey.</summary>
     public bool First(string user, int journey)

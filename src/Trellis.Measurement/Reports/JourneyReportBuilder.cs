@@ -19,7 +19,7 @@ public sealed class JourneyReportBuilder
     private readonly Dictionary<InstanceKey, OpenInstance> _open = new();
     private readonly Dictionary<string, List<WatchedInstance>> _watched = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int[]> _goalJourneys = new(StringComparer.Ordinal);
-    private readonly EntrantMemory _entrants = new();
+    private readonly EntrantMemory _entrants;
 
     /// <summary>
     /// A filter over the people with watched instances (bit = user hash mod its size; never cleared), so that most
@@ -28,8 +28,10 @@ public sealed class JourneyReportBuilder
     private readonly ulong[] _watchFilter = new ulong[1 << 14];
     private readonly LateGoalContext _lateContext = new();
 
-    public JourneyReportBuilder(IEnumerable<JourneyDefinition> journeys)
+    /// <param name="expectedPeople">How many people the effects will be about, if known (sizes tables once).</param>
+    public JourneyReportBuilder(IEnumerable<JourneyDefinition> journeys, int expectedPeople = 0)
     {
+        _entrants = new EntrantMemory(expectedPeople);
         _journeys = journeys.Select((j, i) => new JourneyTally(j, i)).ToArray();
         foreach (var t in _journeys)
         {

@@ -33,7 +33,7 @@ internal sealed class PersonaReader(YamlFieldReader fields, GeneratorReader gene
                 fields.Report(m, $"persona '{name}' is defined twice");
             }
 
-            var share = fields.Get(m, "share") is { } s ? fields.Number(s, $"persona '{name}' share", 0) ?? 0 : 1;
+            var share = fields.Get(m, "share") is { } s ? fields.Number(s, $"persona '{name}' share", 0) ?? 1 : 1;
             var traits = fields.Get(m, "traits") is { } t ? Traits(t, name) : [];
             var events = fields.Get(m, "events") is { } e ? Events(e, name) : [];
             personas.Add(new PersonaModel(name, share, traits, events));

@@ -24,6 +24,7 @@ internal sealed class PartitionSimulation
     private const int SeqBits = 34;
     private const long SeqMask = (1L << SeqBits) - 1;
     private static readonly Duration DeliveredAfter = Duration.FromMinutes(1);
+    private static readonly IdentifyInput NoTraits = new(new Dictionary<string, Value>(StringComparer.Ordinal));
 
     private readonly SimulationPlan _plan;
     private readonly ulong _seed;
@@ -32,11 +33,11 @@ internal sealed class PartitionSimulation
     private readonly Instant _start;
     private readonly Instant _end;
     private readonly PopulationRunner _runner;
-    private readonly PriorityQueue<PendingItem, long> _queue = new();
+    private readonly PriorityQueue<PendingItem, long> _queue;
     private readonly PopulationSampler _sampler;
     private readonly string[] _ids;
     private readonly Xoshiro256StarStar[] _rng;
-    private readonly double[] _rates;
+    private readonly float[] _rates;
     private readonly double[] _totals;
     private readonly byte[] _persona;
     private readonly int _events;
@@ -59,9 +60,11 @@ internal sealed class PartitionSimulation
         _end = _start + Duration.FromDays(options.Days);
         People = (options.People - partition + partitions - 1) / partitions;
         _events = plan.Events.Count;
+        // Sized for about two pending items a person, so the queue's array is not regrown (and copied) as it fills.
+        _queue = new PriorityQueue<PendingItem, long>(People * 2);
         _ids = new string[People];
         _rng = new Xoshiro256StarStar[People];
-        _rates = new double[(long)People * _events];
+        _rates = new float[(long)People * _events];
         _totals = new double[People];
         _persona = new byte[People];
         _sampler = new PopulationSampler(plan);
@@ -69,7 +72,7 @@ internal sealed class PartitionSimulation
         _journeyIndex = journeys.Select((j, i) => (j.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _channels = Enum.GetValues<Core.Journeys.Channel>().Select(plan.Model.ResponseOf).ToArray();
         _journeyIds = journeys.Select(j => j.Id).ToArray();
-        Report = new JourneyReportBuilder(journeys);
+        Report = new JourneyReportBuilder(journeys, People);
         _goalEvents = plan.Events.Select(e => Report.IsGoalEvent(e.Name)).ToArray();
         Tally = new PopulationTally(plan, People, journeys.Count, options.Days / 7) { People = People };
         _runner = new PopulationRunner(engine, _start) { OnEffect = OnEffect };
@@ -139,9 +142,9 @@ internal sealed class PartitionSimulation
             var rate = plan.PerDay[e];
             if (rate > 0)
             {
-                rate *= RandomDraws.Heterogeneity(ref rng, plan.Dispersion[e]);
-                _rates[row + e] = rate;
-                total += rate;
+                var personal = (float)(rate * RandomDraws.Heterogeneity(ref rng, plan.Dispersion[e]));
+                _rates[row + e] = personal;
+                total += personal;
             }
         }
 
@@ -154,7 +157,10 @@ internal sealed class PartitionSimulation
             }
         }
 
-        Deliver(k, new IdentifyInput(traits), _start);
+        // The profile arrives: the new person's traits are the sampled ones (what an identify would merge into an
+        // empty profile), set in place to spare a copy per person; the identify turn then runs as usual.
+        _runner.Person(id).Traits = traits;
+        Deliver(k, NoTraits, _start);
         foreach (var (e, trait, probability) in plan.AtTrait)
         {
             var offset = Duration.FromTicks((long)(rng.NextDouble() * NodaConstants.TicksPerDay));
