@@ -18,7 +18,8 @@ public sealed class EngineWorker(
     SendComposer composer,
     EngineWorkerStats stats,
     TimeProvider clock,
-    ILogger<EngineWorker> logger) : BackgroundService
+    ILogger<EngineWorker> logger,
+    Delivery.OutboxSignal? outbox = null) : BackgroundService
 {
     public static readonly TimeSpan MaxSleep = TimeSpan.FromMilliseconds(500);
 
@@ -78,6 +79,10 @@ public sealed class EngineWorker(
 
         await unit.CommitAsync(cancellationToken);
         stats.Batch(unit.Persons.Count, events, sends);
+        if (sends > 0)
+        {
+            outbox?.Notify(); // the dispatcher delivers at once instead of at its next idle check
+        }
         return unit.Persons.Count;
     }
 
