@@ -173,7 +173,7 @@ public sealed class JourneyReportBuilder
         _entrants.Merge(other._entrants);
     }
 
-    /// <summary>The report as of <paramref name="end"/>; instances still running count as active.</summary>
+    /// <summary>The report of everything seen so far; instances still running count as active. Does not change the builder.</summary>
     public IReadOnlyList<JourneyReport> Build(double minimumDetectableLift = Statistics.LiftAnalysis.DefaultMinimumDetectableLift)
     {
         var activeByStep = _journeys.Select(t => new long[t.Steps.Length + 1]).ToArray();

@@ -19,11 +19,10 @@ namespace Trellis.Measurement.Simulation.Running;
 /// arrival plus the events and feedback already decided, never the whole future. The runner's timers and the
 /// queue advance together, so a message sent by a timer can be answered before later inputs.
 /// </summary>
-internal sealed class PartitionSimulation
+internal sealed class PartitionSimulation : IPendingQueue
 {
     private const int SeqBits = 34;
     private const long SeqMask = (1L << SeqBits) - 1;
-    private static readonly Duration DeliveredAfter = Duration.FromMinutes(1);
     private static readonly IdentifyInput NoTraits = new(new Dictionary<string, Value>(StringComparer.Ordinal));
 
     private readonly SimulationPlan _plan;
@@ -44,8 +43,8 @@ internal sealed class PartitionSimulation
     private readonly Dictionary<string, int> _journeyIndex;
     private readonly string[] _journeyIds;
     private readonly bool[] _goalEvents;
-    private readonly ChannelResponse[] _channels;
     private readonly Action<Effect>? _trace;
+    private readonly MessageResponder _responder;
     private long _seq;
     private long _progressSeconds;
 
@@ -70,12 +69,12 @@ internal sealed class PartitionSimulation
         _sampler = new PopulationSampler(plan);
         var journeys = plan.Workspace.Journeys;
         _journeyIndex = journeys.Select((j, i) => (j.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        _channels = Enum.GetValues<Core.Journeys.Channel>().Select(plan.Model.ResponseOf).ToArray();
         _journeyIds = journeys.Select(j => j.Id).ToArray();
         Report = new JourneyReportBuilder(journeys, People);
         _goalEvents = plan.Events.Select(e => Report.IsGoalEvent(e.Name)).ToArray();
         Tally = new PopulationTally(plan, People, journeys.Count, options.Days / 7) { People = People };
         _runner = new PopulationRunner(engine, _start) { OnEffect = OnEffect };
+        _responder = new MessageResponder(plan, Tally, this, _start, _end);
     }
 
     public int People { get; }
@@ -153,7 +152,7 @@ internal sealed class PartitionSimulation
         {
             if (rng.Chance(probability))
             {
-                DeliverEvent(k, e, Properties(e, ref rng, Value.Null, []), _start);
+                DeliverEvent(k, e, EventProperties.Generate(_plan, e, ref rng, _start, Value.Null, []), _start);
             }
         }
 
@@ -169,7 +168,7 @@ internal sealed class PartitionSimulation
                 var at = date + offset;
                 if (at >= _start && at <= _end)
                 {
-                    Schedule(k, PendingKind.Event, new ScheduledEvent(e, Properties(e, ref rng, Value.Null, [])), at);
+                    Schedule(k, PendingKind.Event, new ScheduledEvent(e, EventProperties.Generate(_plan, e, ref rng, _start, Value.Null, [])), at);
                 }
             }
         }
@@ -212,7 +211,7 @@ internal sealed class PartitionSimulation
             }
         }
 
-        var props = Properties(e, ref rng, Value.Null, []);
+        var props = EventProperties.Generate(_plan, e, ref rng, _start, Value.Null, []);
         if (_plan.Personas[_persona[k]].Once[e])
         {
             _rates[row + e] = 0;
@@ -265,7 +264,7 @@ internal sealed class PartitionSimulation
             if (rng.Chance(f.Probability))
             {
                 var when = at + f.Delay.Next(ref rng);
-                var followProps = Properties(f.Event, ref rng, props, f.Copy);
+                var followProps = EventProperties.Generate(_plan, f.Event, ref rng, _start, props, f.Copy);
                 if (when <= _end)
                 {
                     Schedule(k, PendingKind.Event, new ScheduledEvent(f.Event, followProps), when);
@@ -280,37 +279,7 @@ internal sealed class PartitionSimulation
         _runner.Deliver(_ids[k], input, at);
     }
 
-    private Value Properties(int e, ref Xoshiro256StarStar rng, Value cause, IReadOnlyList<PropertyCopy> copy)
-    {
-        var generators = _plan.Events[e].Properties;
-        if (generators.Length == 0 && copy.Count == 0)
-        {
-            return EventRecord.EmptyProperties;
-        }
-
-        var map = new Dictionary<string, Value>(generators.Length + copy.Count, StringComparer.Ordinal);
-        foreach (var g in generators)
-        {
-            var v = g.Generator.Next(ref rng, _start);
-            if (!v.IsNull)
-            {
-                map[g.Name] = v;
-            }
-        }
-
-        foreach (var c in copy)
-        {
-            var v = cause.Member(c.From);
-            if (!v.IsNull)
-            {
-                map[c.To] = v;
-            }
-        }
-
-        return Value.Map(map);
-    }
-
-    private void Schedule(int k, PendingKind kind, object? payload, Instant at)
+    public void Schedule(int k, PendingKind kind, object? payload, Instant at)
     {
         // Whole seconds, rounded up so that nothing is queued before the moment that caused it.
         var ticks = (at - _start).BclCompatibleTicks;
@@ -331,75 +300,11 @@ internal sealed class PartitionSimulation
                 Tally.RecordExit(LocalIndex(e.User), JourneyIndexOf(e.Journey));
                 break;
             case EffectType.Send:
-                Respond(e);
+                var k = LocalIndex(e.User);
+                _responder.Respond(k, e, ref _rng[k]);
                 break;
         }
     }
-
-    /// <summary>A message went out: does it arrive, is it opened and clicked, and does it make the person act?</summary>
-    private void Respond(in Effect e)
-    {
-        var k = LocalIndex(e.User);
-        ref var rng = ref _rng[k];
-        var channel = (int)e.Channel!.Value;
-        var response = _channels[channel];
-        Tally.RecordSend(k, (int)((e.At - _start).BclCompatibleTicks / (NodaConstants.TicksPerDay * 7)), e.Marketing);
-        var counts = Tally.Engagement;
-        var slot = channel * PopulationTally.Engagements;
-        counts[slot]++;
-        if (!rng.Chance(response.Deliver))
-        {
-            return;
-        }
-
-        counts[slot + 1]++;
-        Feedback(k, e, EngagementKind.Delivered, e.At + DeliveredAfter);
-        var clicked = false;
-        var clickAt = e.At;
-        if (rng.Chance(response.Open))
-        {
-            counts[slot + 2]++;
-            var openAt = e.At + Delay(response.OpenDelay, ref rng);
-            Feedback(k, e, EngagementKind.Opened, openAt);
-            if (rng.Chance(response.Click))
-            {
-                counts[slot + 3]++;
-                clicked = true;
-                clickAt = openAt + Delay(response.ClickDelay, ref rng);
-                Feedback(k, e, EngagementKind.Clicked, clickAt);
-            }
-        }
-
-        if (!_plan.ResponsesByJourney.TryGetValue(e.Journey, out var responses))
-        {
-            return;
-        }
-
-        foreach (var r in responses)
-        {
-            if ((r.Step is null || r.Step == e.Step) && rng.Chance(clicked ? r.AfterClick : r.Probability))
-            {
-                var when = clickAt + r.Delay.Next(ref rng);
-                var props = Properties(r.Event, ref rng, Value.Null, []);
-                if (when <= _end)
-                {
-                    Schedule(k, PendingKind.Event, new ScheduledEvent(r.Event, props), when);
-                }
-            }
-        }
-    }
-
-    /// <summary>Engagement goes to the engine only when a journey reads it (step("…").opened); it is counted either way.</summary>
-    private void Feedback(int k, in Effect e, EngagementKind kind, Instant at)
-    {
-        if (_plan.FeedsEngagement && at <= _end)
-        {
-            Schedule(k, PendingKind.Engagement, new EngagementInput(e.Journey, e.Instance, e.Step!, kind), at);
-        }
-    }
-
-    private static Duration Delay(Duration mean, ref Xoshiro256StarStar rng) =>
-        Duration.FromTicks((long)(mean.BclCompatibleTicks * -Math.Log(rng.NextOpenDouble())));
 
     private int JourneyIndexOf(string id)
     {
