@@ -4,7 +4,7 @@
 // tests (tests/Trellis.Dashboard.Tests) assert on it.
 //
 // node walk.mjs --base http://127.0.0.1:5080 --key SECRET --out DIR [--journey welcome-series] [--step welcome]
-//               [--simulation report.json] [--chromium /usr/bin/chromium]
+//               [--also-person ID] [--simulation report.json] [--chromium /usr/bin/chromium]
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -133,6 +133,23 @@ try {
     journeys: await texts('#person-journeys tbody tr'),
     traits: await texts('#traits tr'),
   };
+
+  // Another person, opened through the search box (e.g. one whose sends were skipped).
+  if (o['also-person']) {
+    await page.fill('#person-search input', o['also-person']);
+    await Promise.all([page.waitForURL(`**/people/${o['also-person']}`), page.press('#person-search input', 'Enter')]);
+    await ready('person-searched');
+    seen.pages.searchedPerson = {
+      screenshot: await shot('04b-person-searched'),
+      id: await page.locator('#person-id').innerText(),
+      timeline: await page.$$eval('#timeline li[data-kind]', items => items.map(li => ({
+        kind: li.dataset.kind, journey: li.dataset.journey || null, text: li.querySelector('.text')?.textContent ?? li.textContent,
+      }))),
+      consent: await texts('#consent tr'),
+    };
+    await page.goBack();
+    await ready('person-again');
+  }
 
   // 5. From a send in the timeline, the template preview with this person's data.
   // The send of the journey walked through (the step panel's link opened the timeline filtered to it).

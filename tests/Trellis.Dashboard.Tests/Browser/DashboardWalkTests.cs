@@ -15,7 +15,8 @@ public sealed class DashboardWalkTests(TrafficFixture fixture)
     {
         var folder = BrowserWalk.ScreenshotFolder("walk");
         var seen = await BrowserWalk.RunAsync("--base", fixture.Server.BaseAddress.GetLeftPart(UriPartial.Authority), "--key", DashboardServer.SecretKey,
-            "--out", folder, "--journey", "welcome-series", "--step", "welcome", "--simulation", TrafficFixture.SimulationFile);
+            "--out", folder, "--journey", "welcome-series", "--step", "welcome", "--also-person", SimulatedTraffic.NoConsentPerson,
+            "--simulation", TrafficFixture.SimulationFile);
         var pages = seen.GetProperty("pages");
 
         Assert.Equal("/login?next=%2F", pages.GetProperty("login").GetProperty("url").GetString());
@@ -68,6 +69,13 @@ public sealed class DashboardWalkTests(TrafficFixture fixture)
         Assert.Contains(timeline, t => t.Kind == "send" && t.Text.StartsWith("Sent on email at step welcome — template welcome-email", StringComparison.Ordinal));
         Assert.Contains(person.GetProperty("traits").EnumerateArray(), t => t.GetString()!.StartsWith("email", StringComparison.Ordinal));
 
+        // Someone found through the search box: their welcome email was skipped, and the page says why.
+        var searched = pages.GetProperty("searchedPerson");
+        Assert.Equal(SimulatedTraffic.NoConsentPerson, searched.GetProperty("id").GetString());
+        Assert.Contains(searched.GetProperty("timeline").EnumerateArray(), t => t.GetProperty("kind").GetString() == "skip"
+            && t.GetProperty("text").GetString() == "Skipped step welcome: consent — no consent for this topic or channel");
+        Assert.Contains(searched.GetProperty("consent").EnumerateArray(), c => c.GetString()!.StartsWith("onboarding\tno", StringComparison.Ordinal));
+
         // The template preview with that person's data, the HTML in a sandboxed frame.
         var template = pages.GetProperty("template");
         Assert.Contains("welcome-email", template.GetProperty("heading").GetString());
@@ -91,7 +99,7 @@ public sealed class DashboardWalkTests(TrafficFixture fixture)
         Assert.Equal(2, simulation.GetProperty("graphs").GetInt32());
 
         Assert.StartsWith("/login?next=", pages.GetProperty("afterLogout").GetProperty("url").GetString());
-        foreach (var shot in new[] { "01-journeys", "02-journey", "03-step", "04-person", "05-template", "05b-template-channels", "06-simulation", "07-people", "08-templates" })
+        foreach (var shot in new[] { "01-journeys", "02-journey", "03-step", "04-person", "04b-person-searched", "05-template", "05b-template-channels", "06-simulation", "07-people", "08-templates" })
         {
             Assert.True(new FileInfo(Path.Combine(folder, shot + ".png")).Length > 10_000, shot + ".png is missing or empty");
         }
