@@ -4,7 +4,7 @@
 // tests (tests/Trellis.Dashboard.Tests) assert on it.
 //
 // node walk.mjs --base http://127.0.0.1:5080 --key SECRET --out DIR [--journey welcome-series] [--step welcome]
-//               [--also-person ID] [--simulation report.json] [--chromium /usr/bin/chromium]
+//               [--also-journey ID] [--also-person ID] [--simulation report.json] [--chromium /usr/bin/chromium]
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -103,6 +103,21 @@ try {
     publishDisabled: await page.locator('#publish').isDisabled(),
     pauseDisabled: await page.locator('#pause').isDisabled(),
   };
+
+  // Another journey (e.g. one with a holdout and a split), straight from its URL.
+  if (o['also-journey']) {
+    await page.goto(`${o.base}/journeys/${o['also-journey']}`);
+    await ready('journey-also');
+    seen.pages.otherJourney = {
+      screenshot: await shot('02b-journey-experiments'),
+      name: await page.locator('#journey-name').innerText(),
+      experiments: await page.$$eval('.experiment', panels => panels.map(p => p.dataset.experiment)),
+      verdicts: await texts('[data-role="verdict"]'),
+      nodes: await page.$$eval('svg.graph g.node', nodes => nodes.map(n => ({ id: n.dataset.node, counts: n.querySelector('[data-role="counts"]')?.textContent ?? null }))),
+    };
+    await page.goBack();
+    await ready('journey-again');
+  }
 
   // 3. Click a step in the graph: its panel lists the people who reached it.
   await page.click(`svg.graph g.node[data-step="${o.step}"]`);

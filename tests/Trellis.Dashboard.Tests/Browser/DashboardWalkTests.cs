@@ -15,7 +15,7 @@ public sealed class DashboardWalkTests(TrafficFixture fixture)
     {
         var folder = BrowserWalk.ScreenshotFolder("walk");
         var seen = await BrowserWalk.RunAsync("--base", fixture.Server.BaseAddress.GetLeftPart(UriPartial.Authority), "--key", DashboardServer.SecretKey,
-            "--out", folder, "--journey", "welcome-series", "--step", "welcome", "--also-person", SimulatedTraffic.NoConsentPerson,
+            "--out", folder, "--journey", "welcome-series", "--step", "welcome", "--also-journey", "win-back", "--also-person", SimulatedTraffic.NoConsentPerson,
             "--simulation", TrafficFixture.SimulationFile);
         var pages = seen.GetProperty("pages");
 
@@ -48,6 +48,14 @@ public sealed class DashboardWalkTests(TrafficFixture fixture)
         Assert.True(journey.GetProperty("valid").GetBoolean());
         Assert.True(journey.GetProperty("publishDisabled").GetBoolean());
         Assert.False(journey.GetProperty("pauseDisabled").GetBoolean());
+
+        // A journey with a holdout: its experiment is drawn with a verdict in words.
+        var other = pages.GetProperty("otherJourney");
+        Assert.StartsWith("Win-back", other.GetProperty("name").GetString());
+        Assert.Contains("holdout", other.GetProperty("experiments").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains(other.GetProperty("verdicts").EnumerateArray(), v => v.GetString()!.StartsWith("messaged vs holdout:", StringComparison.Ordinal));
+        Assert.Contains(other.GetProperty("nodes").EnumerateArray(), n => n.GetProperty("id").GetString() == "step:miss-you"
+            && n.GetProperty("counts").GetString()!.StartsWith("reached 40", StringComparison.Ordinal));
 
         // The step panel: the people who reached the welcome step.
         var step = pages.GetProperty("step");
@@ -99,7 +107,7 @@ public sealed class DashboardWalkTests(TrafficFixture fixture)
         Assert.Equal(2, simulation.GetProperty("graphs").GetInt32());
 
         Assert.StartsWith("/login?next=", pages.GetProperty("afterLogout").GetProperty("url").GetString());
-        foreach (var shot in new[] { "01-journeys", "02-journey", "03-step", "04-person", "04b-person-searched", "05-template", "05b-template-channels", "06-simulation", "07-people", "08-templates" })
+        foreach (var shot in new[] { "01-journeys", "02-journey", "02b-journey-experiments", "03-step", "04-person", "04b-person-searched", "05-template", "05b-template-channels", "06-simulation", "07-people", "08-templates" })
         {
             Assert.True(new FileInfo(Path.Combine(folder, shot + ".png")).Length > 10_000, shot + ".png is missing or empty");
         }
