@@ -23,7 +23,6 @@ internal sealed class PartitionSimulation : IPendingQueue
 {
     private const int SeqBits = 34;
     private const long SeqMask = (1L << SeqBits) - 1;
-    private static readonly IdentifyInput NoTraits = new(new Dictionary<string, Value>(StringComparer.Ordinal));
 
     private readonly SimulationPlan _plan;
     private readonly ulong _seed;
@@ -156,10 +155,9 @@ internal sealed class PartitionSimulation : IPendingQueue
             }
         }
 
-        // The profile arrives: the new person's traits are the sampled ones (what an identify would merge into an
-        // empty profile), set in place to spare a copy per person; the identify turn then runs as usual.
-        _runner.Person(id).Traits = traits;
-        Deliver(k, NoTraits, _start);
+        // The profile arrives as an identify, exactly as in production (setting traits in place would skip the
+        // engine's reaction to changed traits, such as arming date triggers).
+        Deliver(k, new IdentifyInput(traits), _start);
         foreach (var (e, trait, probability) in plan.AtTrait)
         {
             var offset = Duration.FromTicks((long)(rng.NextDouble() * NodaConstants.TicksPerDay));
