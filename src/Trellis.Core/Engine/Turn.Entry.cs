@@ -36,7 +36,7 @@ internal sealed partial class Turn
         };
         Person.AddInstance(instance);
         RememberEntry(journey.Index, key, entry.Reentry);
-        _effects.Add(Base(EffectType.Enter, instance) with { Key = key, Holdout = instance.Holdout });
+        _effects.Add(Base(EffectType.Enter, instance) with { Holdout = instance.Holdout });
         if (ExitsAtOnce(journey, instance))
         {
             return true;

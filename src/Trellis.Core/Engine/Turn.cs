@@ -139,12 +139,12 @@ internal sealed partial class Turn
     }
 
     public void Skip(JourneyInstance instance, SendStep step, string reason) =>
-        _effects.Add(Base(EffectType.Skip, instance) with { Step = step.Id, Reason = reason });
+        _effects.Add(Base(EffectType.Skip, instance, step.Id) with { Reason = reason });
 
     public void Defer(JourneyInstance instance, SendStep step, string reason, Instant until)
     {
         Sleep(instance, until, WakeReason.Deferred);
-        _effects.Add(Base(EffectType.Defer, instance) with { Step = step.Id, Reason = reason, Until = until });
+        _effects.Add(Base(EffectType.Defer, instance, step.Id) with { Reason = reason, Until = until });
     }
 
     public void Send(JourneyInstance instance, SendStep step, Channel channel, bool marketing)
@@ -152,19 +152,17 @@ internal sealed partial class Turn
         var journey = JourneyOf(instance);
         Person.SendLog = PackedSends.Add(Person.SendLog, new SendRecord(Now, journey.Priority, (short)journey.Index, channel, marketing));
         instance.MarkOutcome(step.Index, journey.Definition.Steps.Count, StepOutcomeFlags.Sent);
-        _effects.Add(Base(EffectType.Send, instance) with
+        _effects.Add(Base(EffectType.Send, instance, step.Id) with
         {
-            Step = step.Id,
             Channel = channel,
             Template = step.TemplateId,
             Marketing = marketing,
-            Key = instance.Key,
             EnterEvent = instance.EnterEvent,
             EnteredAt = instance.EnteredAt,
         });
     }
 
-    private Effect Base(EffectType type, JourneyInstance instance) => new()
+    private Effect Base(EffectType type, JourneyInstance instance, string? step = null) => new()
     {
         At = Now,
         Type = type,
@@ -172,6 +170,7 @@ internal sealed partial class Turn
         Journey = JourneyOf(instance).Id,
         Instance = instance.Number,
         Key = instance.Key,
+        Step = step,
     };
 
     // ---- running steps ----
@@ -199,16 +198,7 @@ internal sealed partial class Turn
             var step = steps[result.Next];
             instance.Step = step.Index;
             instance.Reason = WakeReason.None;
-            _effects.Add(new Effect
-            {
-                At = Now,
-                Type = EffectType.Step,
-                User = Person.Id,
-                Journey = journey.Id,
-                Instance = instance.Number,
-                Key = instance.Key,
-                Step = step.Id,
-            });
+            _effects.Add(Base(EffectType.Step, instance, step.Id));
             result = journey.Handlers[step.Index].Enter(this, instance, step);
         }
     }

@@ -13,6 +13,4 @@ public sealed class EventRecord(string name, Value properties)
     public string Name { get; } = name;
 
     public Value Properties { get; } = properties.Kind == ValueKind.Map ? properties : EmptyProperties;
-
-    public bool HasProperties => Properties.AsMap is { Count: > 0 };
 }
