@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using System.Text.Json;
 using NodaTime;
+using Trellis.Measurement.Reports;
+using Trellis.Server.Admin.Reports;
 using Trellis.Server.Auth;
 using Trellis.Server.Hosting;
 using Trellis.Server.Processing;
@@ -10,7 +13,7 @@ using Trellis.Storage;
 namespace Trellis.Server.Admin;
 
 /// <summary>
-/// <c>/api/journeys</c>: list, read, upload (validated), publish, pause, and the report (501 for now). Every
+/// <c>/api/journeys</c>: list, read, upload (validated), publish, pause, and the report (recounted from the stored trace). Every
 /// change reloads the workspace's compiled content so the engine runs the new definition at once.
 /// </summary>
 internal static class JourneyEndpoints
@@ -110,15 +113,24 @@ internal static class JourneyEndpoints
         return journey is null ? NotFound(id) : ApiResults.Ok(Describe(journey, includeSource: false));
     }
 
-    private static async Task<IResult> ReportAsync(string id, HttpContext context, ITrellisStore store)
+    private static async Task<IResult> ReportAsync(string id, HttpContext context, ITrellisStore store, ContentFolder content)
     {
-        if (await store.Journeys.GetAsync(AdminWorkspace.Of(context), id, context.RequestAborted) is null)
+        var workspace = AdminWorkspace.Of(context);
+        if (await store.Journeys.GetAsync(workspace, id, context.RequestAborted) is not { } record)
         {
             return NotFound(id);
         }
 
-        return ApiResults.Error(StatusCodes.Status501NotImplemented,
-            "journey reports are not available in this version yet; the trace at /api/profiles/{id}/timeline has each person's decisions");
+        var validation = JourneyUploadValidator.Validate(record.JourneyId, record.SourceYaml, content);
+        if (validation.Journey is not { } definition)
+        {
+            return ApiResults.Error(StatusCodes.Status409Conflict,
+                $"journey '{id}' does not validate against the content folder now, so its steps are unknown: {string.Join("; ", validation.Errors)}");
+        }
+
+        var report = await StoredJourneyReport.BuildAsync(store, workspace, definition, context.RequestAborted);
+        // The report object is the one `trellis simulate` writes per journey (same serializer, same shape).
+        return ApiResults.Ok(new { success = true, journey = id, report = JsonSerializer.SerializeToElement(report, ReportJson.Options) });
     }
 
     private static Dictionary<string, object?> Describe(JourneyRecord journey, bool includeSource)
