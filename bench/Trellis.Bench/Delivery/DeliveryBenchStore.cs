@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using NodaTime;
 using Trellis.Server.Processing;
 using Trellis.Storage;
@@ -15,7 +14,8 @@ namespace Trellis.Bench.Delivery;
 internal sealed class DeliveryBenchStore : IAsyncDisposable
 {
     public static readonly WorkspaceId Workspace = new("bench");
-    private const int ClaimBatch = 256;
+    // As EngineWorker.BatchSize: the benchmark claims what the engine worker claims per turn.
+    private const int ClaimBatch = 2048;
 
     private readonly string _folder;
 
@@ -77,7 +77,7 @@ internal sealed class DeliveryBenchStore : IAsyncDisposable
                     var send = SendDecisions.Send(person, now);
                     var payload = composer.Compose(Workspace.Value, runtime, person, send);
                     var key = new SendKey(person.Id, $"{send.Journey}#{send.Instance}", send.Step!, now.ToUnixTimeMilliseconds());
-                    changes = changes with { Outbox = [new OutboxMessage(key, payload.Channel, JsonSerializer.Serialize(payload), now)] };
+                    changes = changes with { Outbox = [new OutboxMessage(key, payload.Channel, OutboxPayloadJson.Serialize(payload), now)] };
                 }
 
                 unit.Record(changes);

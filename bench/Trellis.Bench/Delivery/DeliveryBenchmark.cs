@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using NodaTime;
 using Trellis.Channels.Tokens;
 using Trellis.Channels.Tracking;
@@ -26,15 +25,44 @@ internal static class DeliveryBenchmark
     private const int MaxSmtpMessages = 1_000;
     private static readonly string TokenKey = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray());
 
-    public static int Run(BenchOptions options) => RunAsync(options).GetAwaiter().GetResult();
+    /// <summary><c>--part render|smtp|all</c> (default all) picks the measurements; the other options are <see cref="BenchOptions"/>.</summary>
+    public static int Run(string[] args)
+    {
+        var part = "all";
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--part" && i + 1 < args.Length)
+            {
+                part = args[++i];
+            }
+            else
+            {
+                rest.Add(args[i]);
+            }
+        }
 
-    private static async Task<int> RunAsync(BenchOptions options)
+        if (part is not ("render" or "smtp" or "all"))
+        {
+            Console.Error.WriteLine("--part must be render, smtp or all");
+            return 2;
+        }
+
+        return RunAsync(BenchOptions.Parse([.. rest]), part).GetAwaiter().GetResult();
+    }
+
+    private static async Task<int> RunAsync(BenchOptions options, string part)
     {
         var people = Math.Min(options.People, MaxPeople);
         var runtime = DeliveryBenchContent.Runtime(DeliveryBenchStore.Workspace);
         var links = Links();
         var composer = new SendComposer(new TemplateRenderer(), links);
         Console.WriteLine($"delivery: {people:N0} emails rendered and queued, {options.Runs} runs");
+        if (part == "smtp")
+        {
+            await SmtpAsync(Math.Min(people, MaxSmtpMessages), options.Runs, composer, runtime);
+            return 0;
+        }
 
         // Wall-clock rates and rates per CPU-second of this process: on a shared, loaded machine the second says
         // what the code costs, the first what this machine happened to give it.
@@ -61,7 +89,11 @@ internal static class DeliveryBenchmark
                           $"render + enqueue {Median.Of(enqueue):N0} emails/s ({Median.Of(enqueueCpu):N0} per CPU-second); " +
                           $"claim + commit without a send {Median.Of(baselineCpu):N0} per CPU-second; " +
                           $"load average {LoadAverage()} on {Environment.ProcessorCount} CPUs");
-        await SmtpAsync(Math.Min(people, MaxSmtpMessages), options.Runs, composer, runtime);
+        if (part == "all")
+        {
+            await SmtpAsync(Math.Min(people, MaxSmtpMessages), options.Runs, composer, runtime);
+        }
+
         return 0;
     }
 
@@ -109,7 +141,7 @@ internal static class DeliveryBenchmark
         foreach (var person in persons)
         {
             var payload = composer.Compose(DeliveryBenchStore.Workspace.Value, runtime, person, SendDecisions.Send(person, now));
-            bytes += JsonSerializer.Serialize(payload).Length;
+            bytes += OutboxPayloadJson.Serialize(payload).Length;
         }
 
         var elapsed = clock.Elapsed;

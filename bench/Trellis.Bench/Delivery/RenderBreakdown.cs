@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using NodaTime;
 using Trellis.Channels.Tracking;
 using Trellis.Core.Journeys;
@@ -34,7 +33,7 @@ internal static class RenderBreakdown
         var sign = CpuPerItem(persons, p => (links.Unsubscribe("bench", p.Id, "news#1/news-email"), links.Preferences("bench", p.Id)));
         var composer = new SendComposer(renderer, links);
         var payload = composer.Compose("bench", runtime, persons[0], send);
-        var json = CpuPerItem(persons, _ => JsonSerializer.Serialize(payload));
+        var json = CpuPerItem(persons, _ => OutboxPayloadJson.Serialize(payload));
         return $"CPU per email: template {render:F1} µs, two signed links {sign:F1} µs, payload JSON {json:F1} µs";
     }
 

@@ -25,8 +25,7 @@ public sealed class RecipientTokens(SigningKeyRing keys, TimeProvider time)
         ArgumentNullException.ThrowIfNull(subject);
         var key = keys.Current;
         var expires = time.GetUtcNow().Add(lifetime).ToUnixTimeSeconds();
-        var payload = Payload(key.Id, purpose, workspace, subject, extra, reference, expires);
-        return $"{Base64Url.EncodeToString(payload)}.{Base64Url.EncodeToString(HMACSHA256.HashData(key.Secret, payload))}";
+        return TokenPayloadWriter.Issue(key, Version, PurposeName(purpose), workspace, subject, extra, reference, expires);
     }
 
     public TokenVerification Verify(string? token, TokenPurpose expectedPurpose)
@@ -66,38 +65,6 @@ public sealed class RecipientTokens(SigningKeyRing keys, TimeProvider time)
         return time.GetUtcNow() >= claims.ExpiresAt
             ? TokenVerification.Refused(TokenRefusal.Expired)
             : TokenVerification.Valid(claims);
-    }
-
-    private static byte[] Payload(string keyId, TokenPurpose purpose, string workspace, string subject, string? extra, string? reference, long expires)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartArray();
-            json.WriteNumberValue(Version);
-            json.WriteStringValue(keyId);
-            json.WriteStringValue(PurposeName(purpose));
-            json.WriteStringValue(workspace);
-            json.WriteStringValue(subject);
-            WriteNullable(json, extra);
-            WriteNullable(json, reference);
-            json.WriteNumberValue(expires);
-            json.WriteEndArray();
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter json, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNullValue();
-        }
-        else
-        {
-            json.WriteStringValue(value);
-        }
     }
 
     private static TokenClaims? ReadPayload(byte[] payload)

@@ -13,26 +13,46 @@ public sealed class RecipientLinks(RecipientLinkOptions options, RecipientTokens
     public const string OpenPath = "t/open";
     public const string ClickPath = "t/click";
 
+    // The public URL may change at run time (PublicBaseUrl.Adopt), so the parsed root is cached per value;
+    // a reference (not a struct) so threads swap it atomically.
+    private Tuple<string, string>? _root;
+
     public Uri Unsubscribe(string workspace, string personId, string? sendId = null) =>
+        new(UnsubscribeUrl(workspace, personId, sendId));
+
+    public Uri Preferences(string workspace, string personId) => new(PreferencesUrl(workspace, personId));
+
+    /// <summary>The unsubscribe link as text: the send path needs the string, and parsing it into a Uri costs as much as signing it.</summary>
+    public string UnsubscribeUrl(string workspace, string personId, string? sendId = null) =>
         Link(UnsubscribePath, tokens.Issue(TokenPurpose.Unsubscribe, workspace, personId, options.UnsubscribeLifetime, reference: sendId));
 
-    public Uri Preferences(string workspace, string personId) =>
+    public string PreferencesUrl(string workspace, string personId) =>
         Link(PreferencesPath, tokens.Issue(TokenPurpose.Preferences, workspace, personId, options.PreferencesLifetime));
 
     public Uri OpenPixel(string workspace, string personId, string sendId) =>
-        Link(OpenPath, tokens.Issue(TokenPurpose.Open, workspace, personId, options.OpenLifetime, reference: sendId));
+        new(Link(OpenPath, tokens.Issue(TokenPurpose.Open, workspace, personId, options.OpenLifetime, reference: sendId)));
 
     /// <summary>The destination is inside the signed token, so the redirect can only go where the message pointed.</summary>
     public Uri Click(string workspace, string personId, string sendId, string destination) =>
-        Link(ClickPath, tokens.Issue(TokenPurpose.Click, workspace, personId, options.ClickLifetime, destination, sendId));
+        new(Link(ClickPath, tokens.Issue(TokenPurpose.Click, workspace, personId, options.ClickLifetime, destination, sendId)));
 
-    private Uri Link(string path, string token)
+    private string Link(string path, string token) => string.Concat(Root(), "/", path, "/", token);
+
+    private string Root()
     {
-        if (!Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out var root))
+        var configured = options.PublicUrl;
+        if (_root is { } cached && ReferenceEquals(cached.Item1, configured))
+        {
+            return cached.Item2;
+        }
+
+        if (!Uri.TryCreate(configured, UriKind.Absolute, out var root))
         {
             throw new InvalidOperationException("Urls:Public must be an absolute URL to build recipient links");
         }
 
-        return new Uri($"{root.AbsoluteUri.TrimEnd('/')}/{path}/{token}");
+        var text = root.AbsoluteUri.TrimEnd('/');
+        _root = Tuple.Create(configured, text);
+        return text;
     }
 }

@@ -162,7 +162,7 @@ public sealed class OutboxEntryDelivery(
     {
         try
         {
-            return JsonSerializer.Deserialize<OutboxPayload>(json);
+            return OutboxPayloadJson.Deserialize(json);
         }
         catch (JsonException)
         {

@@ -69,7 +69,7 @@ public sealed class PersonProcessor(SendComposer composer)
             {
                 var payload = composer.Compose(workspaceId, runtime, person, effect);
                 var key = new SendKey(person.Id, $"{effect.Journey}#{effect.Instance}", effect.Step!, effect.At.ToUnixTimeMilliseconds());
-                outbox.Add(new OutboxMessage(key, payload.Channel, JsonSerializer.Serialize(payload), now));
+                outbox.Add(new OutboxMessage(key, payload.Channel, OutboxPayloadJson.Serialize(payload), now));
             }
         }
 

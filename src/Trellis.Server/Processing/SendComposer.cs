@@ -1,3 +1,4 @@
+using System.Globalization;
 using Trellis.Channels.Tracking;
 using Trellis.Core.Engine.Effects;
 using Trellis.Core.Engine.State;
@@ -33,15 +34,15 @@ public sealed class SendComposer(TemplateRenderer renderer, RecipientLinks? link
             return payload with { Error = $"template '{send.Template}' is not in the workspace" };
         }
 
-        var sendId = $"{send.Journey}#{send.Instance}/{send.Step}";
-        var unsubscribe = links?.Unsubscribe(workspace, person.Id, sendId).ToString();
+        var sendId = SendId(send);
+        var unsubscribe = links?.UnsubscribeUrl(workspace, person.Id, sendId);
         var model = new TemplateModel
         {
             Profile = Value.Map(person.TraitsOrEmpty),
             Event = send.EnterEvent?.Properties ?? EventRecord.EmptyProperties,
             Journey = new TemplateJourney(send.Journey, Value.String(send.Key), send.EnteredAt),
             UnsubscribeUrl = unsubscribe,
-            PreferencesUrl = links?.Preferences(workspace, person.Id).ToString(),
+            PreferencesUrl = links?.PreferencesUrl(workspace, person.Id),
         };
         try
         {
@@ -53,4 +54,7 @@ public sealed class SendComposer(TemplateRenderer renderer, RecipientLinks? link
             return payload with { Error = e.Message };
         }
     }
+
+    private static string SendId(in Effect send) =>
+        string.Create(CultureInfo.InvariantCulture, $"{send.Journey}#{send.Instance}/{send.Step}");
 }
