@@ -1,20 +1,20 @@
 using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
+using Trellis.Channels.Email.Mime;
 
 namespace Trellis.Channels.Email;
 
 /// <summary>
-/// Turns an <see cref="OutboundMessage"/> into a <see cref="MailMessage"/>: text and HTML as
-/// multipart/alternative (a missing one derived from the other), a Message-ID stable across retries, and RFC 8058 one-click unsubscribe
-/// headers on marketing mail. Returns a failure instead when the message cannot be sent as is.
+/// Turns an <see cref="OutboundMessage"/> into an <see cref="EmailContent"/>: text and HTML (a missing one
+/// derived from the other), a Message-ID stable across retries, and RFC 8058 one-click unsubscribe headers on
+/// marketing mail. Returns a failure instead when the message cannot be sent as is — before any connection.
 /// </summary>
 public static class EmailMessageBuilder
 {
-    public static (MailMessage? Mail, string MessageId, DeliveryFailed? Failure) Build(
-        OutboundMessage message, SmtpOptions options)
+    public static (EmailContent? Email, DeliveryFailed? Failure) Build(OutboundMessage message, SmtpOptions options)
     {
-        if (!TryParseAddress(options.From, out var from))
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!TryParseAddress(options.From, out var from) || HeaderWriter.TryAsciiAddress(from!) is null)
         {
             return Fail(FailureReason.Misconfigured, $"Smtp:From '{options.From}' is not an email address");
         }
@@ -22,6 +22,11 @@ public static class EmailMessageBuilder
         if (!TryParseAddress(message.Address, out var to))
         {
             return Fail(FailureReason.InvalidAddress, $"'{message.Address}' is not an email address");
+        }
+
+        if (HeaderWriter.TryAsciiAddress(to!) is null)
+        {
+            return Fail(FailureReason.InvalidAddress, $"'{message.Address}' has a non-ASCII local part, which needs SMTPUTF8");
         }
 
         var subject = message.Part(MessageParts.Subject);
@@ -32,10 +37,6 @@ public static class EmailMessageBuilder
             return Fail(FailureReason.InvalidContent, "an email needs a subject and an html or text part");
         }
 
-        // Both parts, always: the one the template left out is derived from the other.
-        var text = givenText ?? HtmlToText.Convert(givenHtml!);
-        var html = givenHtml ?? TextToHtml.Convert(givenText!);
-
         // Gmail/Yahoo bulk-sender rules: marketing mail without one-click unsubscribe hurts every
         // later send, so it is refused here rather than sent non-compliant.
         if (message.IsMarketing && message.UnsubscribeUrl is not { Scheme: "https" })
@@ -43,44 +44,37 @@ public static class EmailMessageBuilder
             return Fail(FailureReason.InvalidContent, "a marketing email needs an https unsubscribe URL (RFC 8058)");
         }
 
-        var messageId = $"<{StableIds.From(message.IdempotencyKey)}@{MessageIdDomain(options, from!)}>";
-        var mail = new MailMessage(from!, to!)
-        {
-            Subject = subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            Body = text,
-            BodyEncoding = Encoding.UTF8,
-            BodyTransferEncoding = TransferEncoding.QuotedPrintable,
-            IsBodyHtml = false,
-        };
-
-        // Body (text/plain) + one alternate view = multipart/alternative, plainest part first.
-        var view = AlternateView.CreateAlternateViewFromString(html, Encoding.UTF8, MediaTypeNames.Text.Html);
-        view.TransferEncoding = TransferEncoding.QuotedPrintable;
-        mail.AlternateViews.Add(view);
-
+        var headers = new List<KeyValuePair<string, string>>(message.Headers.Count + 2);
         foreach (var (name, value) in message.Headers)
         {
             if (!EmailHeaders.IsReserved(name) && IsHeaderName(name) && !value.AsSpan().ContainsAny('\r', '\n'))
             {
-                mail.Headers.Add(name, value);
+                headers.Add(new(name, value));
             }
         }
 
-        mail.Headers[EmailHeaders.MessageId] = messageId;
-        // No Date header of ours: System.Net.Mail always stamps its own when it sends.
         if (message.IsMarketing)
         {
-            mail.Headers[EmailHeaders.ListUnsubscribe] = $"<{message.UnsubscribeUrl!.AbsoluteUri}>";
-            mail.Headers[EmailHeaders.ListUnsubscribePost] = EmailHeaders.OneClickValue;
+            headers.Add(new(EmailHeaders.ListUnsubscribe, $"<{message.UnsubscribeUrl!.AbsoluteUri}>"));
+            headers.Add(new(EmailHeaders.ListUnsubscribePost, EmailHeaders.OneClickValue));
         }
 
-        return (mail, messageId, null);
+        return (new EmailContent
+        {
+            From = from!,
+            To = to!,
+            // A subject is one line; a template that rendered line breaks into it must not inject headers.
+            Subject = subject.ReplaceLineEndings(" ").Trim(),
+            // Both parts, always: the one the template left out is derived from the other.
+            Text = givenText ?? HtmlToText.Convert(givenHtml!),
+            Html = givenHtml ?? TextToHtml.Convert(givenText!),
+            MessageId = $"<{StableIds.From(message.IdempotencyKey)}@{MessageIdDomain(options, from!)}>",
+            Headers = headers,
+        }, null);
     }
 
-    private static (MailMessage?, string, DeliveryFailed?) Fail(FailureReason reason, string detail) =>
-        (null, "", new DeliveryFailed(reason, detail));
+    private static (EmailContent?, DeliveryFailed?) Fail(FailureReason reason, string detail) =>
+        (null, new DeliveryFailed(reason, detail));
 
     private static bool TryParseAddress(string? text, out MailAddress? address)
     {

@@ -1,17 +1,35 @@
-using System.Net;
-using System.Net.Mail;
+using System.Buffers;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using Trellis.Channels.Email.Mime;
+using Trellis.Channels.Email.Smtp;
 using Trellis.Core.Journeys;
 
 namespace Trellis.Channels.Email;
 
 /// <summary>
-/// Email over SMTP with System.Net.Mail. One client per send: SmtpClient allows only one send at a
-/// time and keeps no useful connection pool, so sharing one would serialise every worker.
-/// Timeouts come from the caller's token (see ResilientChannelSender), not SmtpClient.Timeout,
-/// which only governs the synchronous Send.
+/// Email over SMTP through a pool of reused sessions (see <see cref="SmtpConnectionPool"/>): the message is
+/// checked and written as MIME first, so a bad message fails before any connection; then it goes out as one
+/// mail transaction on a pooled session. Timeouts come from the caller's token (see ResilientChannelSender).
+/// The provider message id is the Message-ID we set, which is what bounce reports quote back.
 /// </summary>
-public sealed class SmtpEmailSender(SmtpOptions options) : IChannelSender
+public sealed class SmtpEmailSender : IChannelSender, IAsyncDisposable
 {
+    private readonly SmtpOptions _options;
+    private readonly TimeProvider _time;
+    private readonly SmtpConnectionPool _pool;
+
+    public SmtpEmailSender(SmtpOptions options, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _time = time ?? TimeProvider.System;
+        _pool = new SmtpConnectionPool(options, _time);
+    }
+
+    /// <summary>Sessions opened, reused and open now, for /metrics.</summary>
+    public SmtpPoolStats PoolStats => _pool.Stats;
+
     public async Task<DeliveryResult> SendAsync(OutboundMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -20,44 +38,28 @@ public sealed class SmtpEmailSender(SmtpOptions options) : IChannelSender
             return new DeliveryFailed(FailureReason.Misconfigured, $"the SMTP sender cannot send {message.Channel.Name()}");
         }
 
-        var (mail, messageId, failure) = EmailMessageBuilder.Build(message, options);
+        var (email, failure) = EmailMessageBuilder.Build(message, _options);
         if (failure is not null)
         {
             return failure;
         }
 
-        using (mail)
-        using (var client = CreateClient())
+        var mime = new ArrayBufferWriter<byte>(4096);
+        MimeMessageWriter.Write(email!, _time.GetUtcNow(), mime);
+        try
         {
-            try
-            {
-                await client.SendMailAsync(mail!, ct).ConfigureAwait(false);
-                return new Delivered(messageId);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException)
-            {
-                return SmtpFailures.From(e);
-            }
+            await _pool.SendAsync(HeaderWriter.TryAsciiAddress(email!.From)!, HeaderWriter.TryAsciiAddress(email.To)!, mime.WrittenMemory, ct).ConfigureAwait(false);
+            return new Delivered(email.MessageId);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is SmtpReplyException or IOException or SocketException or AuthenticationException or OperationCanceledException)
+        {
+            return SmtpFailures.From(e);
         }
     }
 
-    private SmtpClient CreateClient()
-    {
-        var client = new SmtpClient(options.Host, options.Port)
-        {
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            EnableSsl = options.EnableSsl,
-            UseDefaultCredentials = false,
-        };
-        if (!string.IsNullOrEmpty(options.UserName))
-        {
-            client.Credentials = new NetworkCredential(options.UserName, options.Password);
-        }
-
-        return client;
-    }
+    public ValueTask DisposeAsync() => _pool.DisposeAsync();
 }

@@ -1,29 +1,25 @@
-using System.Net.Mail;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using Trellis.Channels.Email.Smtp;
 
 namespace Trellis.Channels.Email;
 
 /// <summary>
-/// Maps System.Net.Mail exceptions to <see cref="DeliveryFailed"/>: SMTP 4xx replies are transient,
-/// 5xx permanent (RFC 5321 §4.2.1); transport problems are transient, TLS and auth problems are
-/// configuration.
+/// Maps SMTP failures to <see cref="DeliveryFailed"/>: 4xx replies are transient, 5xx permanent (RFC 5321
+/// §4.2.1) — a refused recipient is an invalid address, other refusals a rejection; transport problems are
+/// transient; TLS and authentication problems are configuration.
 /// </summary>
 public static class SmtpFailures
 {
     public static DeliveryFailed From(Exception exception)
     {
-        if (exception is SmtpFailedRecipientException recipient)
+        ArgumentNullException.ThrowIfNull(exception);
+        if (exception is SmtpReplyException refused)
         {
-            return FromRecipient(recipient);
+            return FromReply(refused.Stage, refused.Reply);
         }
 
-        if (exception is SmtpException smtp && smtp.StatusCode != SmtpStatusCode.GeneralFailure)
-        {
-            return FromStatus(smtp.StatusCode, smtp.Message);
-        }
-
-        for (var e = exception.InnerException ?? exception; e is not null; e = e.InnerException)
+        for (var e = exception; e is not null; e = e.InnerException)
         {
             switch (e)
             {
@@ -31,35 +27,37 @@ public static class SmtpFailures
                     return new DeliveryFailed(FailureReason.Misconfigured, $"TLS failed: {tls.Message}");
                 case SocketException socket:
                     return new DeliveryFailed(FailureReason.ConnectionFailed, $"{socket.SocketErrorCode}: {socket.Message}");
-                case IOException io:
-                    return new DeliveryFailed(FailureReason.ConnectionFailed, io.Message);
+                case OperationCanceledException:
+                    return new DeliveryFailed(FailureReason.ConnectionFailed, "the SMTP server did not answer in time");
             }
         }
 
-        return exception is SmtpException
-            ? new DeliveryFailed(FailureReason.ConnectionFailed, exception.Message)
+        return exception is IOException io
+            ? new DeliveryFailed(FailureReason.ConnectionFailed, io.Message)
             : new DeliveryFailed(FailureReason.Unexpected, $"{exception.GetType().Name}: {exception.Message}");
     }
 
-    private static DeliveryFailed FromRecipient(SmtpFailedRecipientException e)
+    private static DeliveryFailed FromReply(SmtpStage stage, SmtpReply reply)
     {
-        var code = (int)e.StatusCode;
-        var reason = code is >= 400 and < 500
-            ? FailureReason.ProviderUnavailable
-            : FailureReason.InvalidAddress;
-        return new DeliveryFailed(reason, $"SMTP {code} for {e.FailedRecipient}: {e.Message}", ProviderStatus: code);
-    }
-
-    private static DeliveryFailed FromStatus(SmtpStatusCode status, string message)
-    {
-        var code = (int)status;
-        var reason = status switch
+        var code = reply.Code;
+        var reason = (stage, code) switch
         {
-            SmtpStatusCode.MustIssueStartTlsFirst or SmtpStatusCode.ClientNotPermitted => FailureReason.Misconfigured,
-            _ when code == 535 => FailureReason.Misconfigured, // authentication credentials invalid
-            _ when code is >= 400 and < 500 => FailureReason.ProviderUnavailable,
+            (SmtpStage.StartTls or SmtpStage.Authentication, >= 500) => FailureReason.Misconfigured,
+            (_, 530 or 535 or 538) => FailureReason.Misconfigured, // authentication or encryption required / refused
+            (_, >= 400 and < 500) => FailureReason.ProviderUnavailable,
+            (SmtpStage.RecipientTo, >= 500) => FailureReason.InvalidAddress,
             _ => FailureReason.Rejected,
         };
-        return new DeliveryFailed(reason, $"SMTP {code}: {message}", ProviderStatus: code);
+        return new DeliveryFailed(reason, $"SMTP {code} at {Describe(stage)}: {reply.Text.Replace('\n', ' ')}", ProviderStatus: code);
     }
+
+    private static string Describe(SmtpStage stage) => stage switch
+    {
+        SmtpStage.RecipientTo => "RCPT TO",
+        SmtpStage.MailFrom => "MAIL FROM",
+        SmtpStage.StartTls => "STARTTLS",
+        SmtpStage.Authentication => "AUTH",
+        SmtpStage.Message => "end of data",
+        _ => stage.ToString().ToUpperInvariant(),
+    };
 }

@@ -211,4 +211,38 @@ public sealed class SmtpEmailSenderTests(SmtpSink sink)
 
         Assert.Equal(FailureReason.InvalidContent, failed.Reason);
     }
+
+    [Fact]
+    public async Task A_refused_recipient_leaves_the_pooled_session_usable_for_the_next_message()
+    {
+        await using var sender = Sender();
+
+        var refused = Assert.IsType<DeliveryFailed>(await sender.SendAsync(Email("reject-gone@example.test", marketing: false), CancellationToken.None));
+        var delivered = Assert.IsType<Delivered>(await sender.SendAsync(Email("after-reject@example.test", marketing: false), CancellationToken.None));
+
+        Assert.Equal(FailureReason.InvalidAddress, refused.Reason);
+        await sink.WaitForAsync(e => e.Header("Message-ID") == delivered.ProviderMessageId, "the email after the refusal");
+        Assert.Equal(1, sender.PoolStats.Opened);
+        Assert.Equal(1, sender.PoolStats.Reused);
+    }
+
+    [Fact]
+    public async Task Leading_dots_long_lines_and_non_ascii_text_arrive_exactly_as_written()
+    {
+        var text = ".starts with a dot\n..two dots\n.\n" + new string('x', 200) + " end\nünïcödé ✓ 😀 trailing space \nlast=line";
+        var html = "<p>" + string.Concat(Enumerable.Repeat("<span>ü 😀 =</span> ", 40)) + "</p>\n.<b>dot</b>";
+        var message = Email("dots@example.test", marketing: false, subject: "A long subject line with ünïcödé that must be split into several encoded words 😀 — ok", text: text, html: html) with
+        {
+            Headers = new Dictionary<string, string> { ["X-Note"] = "naïve" },
+        };
+
+        var delivered = Assert.IsType<Delivered>(await Sender().SendAsync(message, CancellationToken.None));
+
+        var email = await sink.WaitForAsync(e => e.Header("Message-ID") == delivered.ProviderMessageId, "the dotted email");
+        Assert.Equal(text, Assert.Single(email.Message.All(), p => p.ContentType == "text/plain").Body.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Equal(html, Assert.Single(email.Message.All(), p => p.ContentType == "text/html").Body.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Equal(message.Parts[MessageParts.Subject], email.Header("Subject"));
+        Assert.Equal("naïve", email.Header("X-Note"));
+        Assert.All(email.Raw.Split("\r\n"), line => Assert.True(line.Length <= 998, $"line of {line.Length} characters"));
+    }
 }
