@@ -81,6 +81,9 @@ internal static class DripBenchmark
         var afterProfiles = Memory();
         var signup = new TrackInput("signed_up", EventRecord.EmptyProperties);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < options.People; i++)
         {
@@ -91,17 +94,29 @@ internal static class DripBenchmark
         var entered = clock.Elapsed;
         clock.Stop();
         var cpuEntry = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var pauseEntry = GC.GetTotalPauseDuration() - pauseBefore;
+        var gcEntry = (GC.CollectionCount(0) - gcBefore.Item1, GC.CollectionCount(1) - gcBefore.Item2, GC.CollectionCount(2) - gcBefore.Item3);
+        var allocatedEntry = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var afterEntry = Memory();
+        allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        pauseBefore = GC.GetTotalPauseDuration();
+        gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var cpuResume = Process.GetCurrentProcess().TotalProcessorTime;
         clock.Start();
         runner.AdvanceTo(Start + Duration.FromDays(options.Days));
         clock.Stop();
         var cpu = cpuEntry + (Process.GetCurrentProcess().TotalProcessorTime - cpuResume);
+        // Allocation and GC over both phases (the Memory() probe between them forces collections: not counted).
+        var allocated = (allocatedEntry + GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)options.People;
+        var pause = pauseEntry + (GC.GetTotalPauseDuration() - pauseBefore);
+        var gcs = $"gen0/1/2 {gcEntry.Item1 + GC.CollectionCount(0) - gcBefore.Item1}/{gcEntry.Item2 + GC.CollectionCount(1) - gcBefore.Item2}/" +
+                  $"{gcEntry.Item3 + GC.CollectionCount(2) - gcBefore.Item3}";
 
         var rate = (double)options.People * options.Days / clock.Elapsed.TotalSeconds;
         var cpuRate = (double)options.People * options.Days / cpu.TotalSeconds;
         var summary = string.Join(", ", Enum.GetValues<EffectType>().Select(t => $"{t.ToString().ToLowerInvariant()} {counts[(int)t]:N0}")) +
-                      $"; entry phase {entered.TotalSeconds:F1}s of {clock.Elapsed.TotalSeconds:F1}s";
+                      $"; entry phase {entered.TotalSeconds:F1}s of {clock.Elapsed.TotalSeconds:F1}s" +
+                      $"; allocated {allocated:F0} B/person, GC pauses {pause.TotalSeconds:F1}s ({gcs})";
         return (rate, cpuRate, (afterEntry - afterProfiles) / (double)options.People, (afterProfiles - before) / (double)options.People, summary);
     }
 

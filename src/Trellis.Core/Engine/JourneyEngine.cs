@@ -27,14 +27,11 @@ public sealed class JourneyEngine(CompiledWorkspace workspace)
     public static Instant? NextWake(PersonState person)
     {
         Instant? next = person.Extras?.ConditionCheckAt;
-        if (person.Instances is { } instances)
+        foreach (var instance in person.Instances)
         {
-            foreach (var instance in instances)
+            if (instance.Reason != WakeReason.None && (next is null || instance.WakeAt < next))
             {
-                if (instance.Reason != WakeReason.None && (next is null || instance.WakeAt < next))
-                {
-                    next = instance.WakeAt;
-                }
+                next = instance.WakeAt;
             }
         }
 

@@ -35,7 +35,6 @@ internal sealed partial class Turn
             Holdout = Assignment.InHoldout(journey.Id, Person.Id, journey.Definition.HoldoutPercent),
         };
         Person.AddInstance(instance);
-        RememberEntry(journey.Index, key, entry.Reentry);
         _effects.Add(Base(EffectType.Enter, instance) with { Holdout = instance.Holdout });
         if (ExitsAtOnce(journey, instance))
         {
@@ -49,8 +48,9 @@ internal sealed partial class Turn
     /// <summary>An exit rule without an event that already holds takes the person out before the first step.</summary>
     private bool ExitsAtOnce(CompiledJourney journey, JourneyInstance instance)
     {
-        foreach (var rule in journey.Definition.Exits)
+        for (var r = 0; r < journey.Definition.Exits.Count; r++) // indexed: no boxed enumerator
         {
+            var rule = journey.Definition.Exits[r];
             if (rule.EventName is null && rule.When is { } when && Evaluate(when, instance, null).IsTrue)
             {
                 End(instance, Outcome.Exited, rule.Reason);
@@ -64,7 +64,7 @@ internal sealed partial class Turn
     /// <summary>A person already in the journey (in the instance for this key, when keyed) does not enter again.</summary>
     private bool IsRunning(int journey, string? key)
     {
-        foreach (var instance in Person.Instances ?? [])
+        foreach (var instance in Person.Instances)
         {
             if (instance.Journey == journey && !instance.Ended && instance.Key == key)
             {
@@ -85,35 +85,52 @@ internal sealed partial class Turn
         return reentry.Mode == ReentryMode.After && Now >= previous + reentry.After;
     }
 
-    /// <summary>Only journeys with a re-entry limit need to remember entries (per key when keyed).</summary>
-    private void RememberEntry(int journey, string? key, Reentry reentry)
+    /// <summary>
+    /// Remembers an ended instance's entry time for its journey's re-entry limit (per key when keyed). Written when
+    /// the instance ends, not when it starts: while it runs, <see cref="IsRunning"/> already keeps the person out,
+    /// and the instance holds the time itself — one allocation fewer for every person in a journey.
+    /// </summary>
+    private void RememberEntry(JourneyInstance instance)
     {
-        if (reentry.Mode == ReentryMode.Always)
+        if (JourneyOf(instance).Definition.Entry.Reentry.Mode == ReentryMode.Always)
         {
             return;
         }
 
-        if (key is null)
+        if (instance.Key is not { } key)
         {
-            Person.Entries = PackedEntries.Set(Person.Entries, journey, Now);
+            Person.Entries = PackedEntries.Set(Person.Entries, instance.Journey, instance.EnteredAt);
             return;
         }
 
         var keyed = Person.EnsureExtras().KeyedEntries ??= [];
-        if (keyed.Find(e => e.Journey == journey && e.Key == key) is { } previous)
+        if (FindKeyedEntry(keyed, instance.Journey, key) is { } previous)
         {
-            previous.At = Now;
+            previous.At = instance.EnteredAt;
         }
         else
         {
-            keyed.Add(new EntryRecord(journey, key, Now));
+            keyed.Add(new EntryRecord(instance.Journey, key, instance.EnteredAt));
         }
     }
 
     private Instant? LastEntry(int journey, string? key) =>
         key is null
             ? PackedEntries.Find(Person.Entries, journey)
-            : Person.Extras?.KeyedEntries?.Find(e => e.Journey == journey && e.Key == key)?.At;
+            : Person.Extras?.KeyedEntries is { } keyed ? FindKeyedEntry(keyed, journey, key)?.At : null;
+
+    private static EntryRecord? FindKeyedEntry(List<EntryRecord> entries, int journey, string key)
+    {
+        foreach (var e in entries)
+        {
+            if (e.Journey == journey && e.Key == key)
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A date or schedule moment came: enter (schedule: if the audience matches), then arm the next one.</summary>
     private void FireTrigger(CompiledJourney journey)

@@ -26,7 +26,7 @@ internal sealed partial class Turn
         foreach (var journey in _workspace.Journeys)
         {
             // A snapshot: instances entered by this very event are not matched against it.
-            foreach (var instance in Person.Instances ?? [])
+            foreach (var instance in Person.Instances)
             {
                 if (instance.Journey == journey.Index && !instance.Ended)
                 {
@@ -52,8 +52,9 @@ internal sealed partial class Turn
             return;
         }
 
-        foreach (var rule in definition.Exits)
+        for (var r = 0; r < definition.Exits.Count; r++) // indexed: no boxed enumerator
         {
+            var rule = definition.Exits[r];
             if (rule.EventName == e.Name && (rule.When is null || Evaluate(rule.When, instance, e).IsTrue))
             {
                 End(instance, Outcome.Exited, rule.Reason);
@@ -117,14 +118,11 @@ internal sealed partial class Turn
     {
         var due = _due;
         due.Clear();
-        if (Person.Instances is { } instances)
+        foreach (var instance in Person.Instances)
         {
-            foreach (var instance in instances)
+            if (instance.Reason != WakeReason.None && instance.WakeAt <= Now && !instance.Ended)
             {
-                if (instance.Reason != WakeReason.None && instance.WakeAt <= Now && !instance.Ended)
-                {
-                    due.Add(new DueItem(instance.WakeAt, instance.CauseAt, JourneyOf(instance).Priority, instance.Number, instance, instance.Journey));
-                }
+                due.Add(new DueItem(instance.WakeAt, instance.CauseAt, JourneyOf(instance).Priority, instance.Number, instance, instance.Journey));
             }
         }
 
@@ -173,7 +171,7 @@ internal sealed partial class Turn
             EngagementKind.Opened => StepOutcomeFlags.Opened,
             _ => StepOutcomeFlags.Clicked | StepOutcomeFlags.Opened,
         };
-        foreach (var instance in Person.Instances ?? [])
+        foreach (var instance in Person.Instances)
         {
             var journey = JourneyOf(instance);
             if (instance.Number == input.InstanceNumber && journey.Id == input.Journey &&

@@ -79,12 +79,14 @@ internal sealed partial class Turn
         var definition = journey.Definition;
         var goal = definition.Goal is { EventName: null, When: not null } g ? g : null;
         var hasExitRule = false;
-        foreach (var rule in definition.Exits)
+        for (var r = 0; r < definition.Exits.Count; r++) // indexed: no boxed enumerator
         {
+            var rule = definition.Exits[r];
             hasExitRule |= rule.EventName is null;
         }
 
-        if ((goal is null && !hasExitRule) || Person.Instances is not { } instances)
+        var instances = Person.Instances;
+        if ((goal is null && !hasExitRule) || instances.Count == 0)
         {
             return false;
         }
@@ -104,8 +106,9 @@ internal sealed partial class Turn
                 continue;
             }
 
-            foreach (var rule in definition.Exits)
+            for (var r = 0; r < definition.Exits.Count; r++) // indexed: no boxed enumerator
             {
+                var rule = definition.Exits[r];
                 if (rule.EventName is null && Evaluate(rule.When!, instance, null, ref horizon).IsTrue)
                 {
                     End(instance, Outcome.Exited, rule.Reason);

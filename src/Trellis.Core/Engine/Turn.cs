@@ -135,6 +135,7 @@ internal sealed partial class Turn
     {
         instance.Ended = true;
         instance.Reason = WakeReason.None;
+        RememberEntry(instance);
         _effects.Add(Base(EffectType.Exit, instance) with { Outcome = outcome, Reason = reason });
     }
 
@@ -150,7 +151,8 @@ internal sealed partial class Turn
     public void Send(JourneyInstance instance, SendStep step, Channel channel, bool marketing)
     {
         var journey = JourneyOf(instance);
-        Person.SendLog = PackedSends.Add(Person.SendLog, new SendRecord(Now, journey.Priority, (short)journey.Index, channel, marketing));
+        Person.SendLog = PackedSends.AddPruned(Person.SendLog, new SendRecord(Now, journey.Priority, (short)journey.Index, channel, marketing),
+            Now - Duration.Max(_workspace.SendRetention, Duration.FromMilliseconds(1)));
         instance.MarkOutcome(step.Index, journey.Definition.Steps.Count, StepOutcomeFlags.Sent);
         _effects.Add(Base(EffectType.Send, instance, step.Id) with
         {

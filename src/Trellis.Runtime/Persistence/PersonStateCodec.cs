@@ -47,9 +47,15 @@ public static class PersonStateCodec
 
         var person = new PersonState(personId) { NextInstanceNumber = r.ReadInt32() };
         person.Traits = ReadTraits(r);
-        ReadInstances(r, person, workspace);
+        var dropped = new List<(int Journey, JourneyInstance Instance)>();
+        ReadInstances(r, person, workspace, dropped);
         person.SendLog = ReadSends(r, workspace);
         ReadEntries(r, person, workspace);
+        foreach (var (journey, instance) in dropped)
+        {
+            RememberDroppedEntry(person, journey, instance); // after the stored entries: the dropped instance is newer
+        }
+
         person.History = ReadHistory(r);
         ReadExtras(r, workspace, person);
         return person;
@@ -68,8 +74,8 @@ public static class PersonStateCodec
 
     private static void WriteInstances(BinaryWriter w, PersonState person, CompiledWorkspace workspace)
     {
-        var instances = person.Instances ?? [];
-        w.Write(instances.Length);
+        var instances = person.Instances;
+        w.Write(instances.Count);
         foreach (var i in instances)
         {
             var journey = workspace.Workspace.Journeys[i.Journey];
@@ -100,7 +106,7 @@ public static class PersonStateCodec
         }
     }
 
-    private static void ReadInstances(BinaryReader r, PersonState person, CompiledWorkspace workspace)
+    private static void ReadInstances(BinaryReader r, PersonState person, CompiledWorkspace workspace, List<(int Journey, JourneyInstance Instance)> dropped)
     {
         var n = r.ReadInt32();
         for (var k = 0; k < n; k++)
@@ -134,7 +140,14 @@ public static class PersonStateCodec
             var journey = journeyIndex < 0 ? null : workspace.Workspace.Journeys[journeyIndex];
             if (journey?.FindStep(stepId) is not { } step)
             {
-                continue; // the journey or its step was removed: the instance cannot go on
+                // The journey or its step was removed: the instance cannot go on. When the journey is still there,
+                // its entry still counts for re-entry (a running instance holds its entry time until it ends).
+                if (journey is not null && journey.Entry.Reentry.Mode != ReentryMode.Always)
+                {
+                    dropped.Add((journeyIndex, instance));
+                }
+
+                continue;
             }
 
             instance.Journey = journeyIndex;
@@ -155,6 +168,19 @@ public static class PersonStateCodec
 
             person.AddInstance(instance);
         }
+    }
+
+    private static void RememberDroppedEntry(PersonState person, int journey, JourneyInstance instance)
+    {
+        if (instance.Key is not { } key)
+        {
+            person.Entries = PackedEntries.Set(person.Entries, journey, instance.EnteredAt);
+            return;
+        }
+
+        var keyed = person.EnsureExtras().KeyedEntries ??= [];
+        keyed.RemoveAll(e => e.Journey == journey && e.Key == key);
+        keyed.Add(new EntryRecord(journey, key, instance.EnteredAt));
     }
 
     private static void WriteSends(BinaryWriter w, ulong[]? log, CompiledWorkspace workspace)

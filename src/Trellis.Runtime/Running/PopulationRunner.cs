@@ -15,9 +15,8 @@ namespace Trellis.Runtime.Running;
 public sealed class PopulationRunner
 {
     private readonly Dictionary<string, PersonSlot> _people = new(StringComparer.Ordinal);
-    private readonly PriorityQueue<PersonSlot, DueKey> _timers = new(DueKey.Comparer);
+    private readonly TimerQueue _timers = new();
     private readonly List<Effect> _scratch = new();
-    private long _seq;
 
     public PopulationRunner(JourneyEngine engine, Instant start)
     {
@@ -46,7 +45,7 @@ public sealed class PopulationRunner
     /// The earliest due time in the timer queue, or null. It may belong to a superseded entry (then advancing to it
     /// runs nothing); a driver that schedules its own inputs uses it to advance in step with the timers.
     /// </summary>
-    public Instant? NextTimerDue => _timers.TryPeek(out _, out var key) ? Instant.FromUnixTimeTicks(key.Ticks) : null;
+    public Instant? NextTimerDue => _timers.PeekTicks() is { } ticks ? Instant.FromUnixTimeTicks(ticks) : null;
 
     public PersonState Person(string id)
     {
@@ -76,16 +75,9 @@ public sealed class PopulationRunner
         }
 
         var limit = t.ToUnixTimeTicks();
-        while (_timers.TryPeek(out var slot, out var key) && key.Ticks <= limit)
+        while (_timers.TryTakeDue(limit, out var slot, out var ticks))
         {
-            _timers.Dequeue();
-            var due = Instant.FromUnixTimeTicks(key.Ticks);
-            if (slot.ScheduledWake != due)
-            {
-                continue; // superseded by a later reschedule
-            }
-
-            slot.ScheduledWake = null;
+            var due = Instant.FromUnixTimeTicks(ticks);
             Now = due;
             Handle(slot, WakeInput.Instance, due);
         }
@@ -113,10 +105,13 @@ public sealed class PopulationRunner
         var next = JourneyEngine.NextWake(slot.State);
         if (next != slot.ScheduledWake)
         {
-            slot.ScheduledWake = next;
             if (next is { } due)
             {
-                _timers.Enqueue(slot, new DueKey(due.ToUnixTimeTicks(), _seq++));
+                _timers.Schedule(slot, due.ToUnixTimeTicks());
+            }
+            else
+            {
+                TimerQueue.Cancel(slot);
             }
         }
     }

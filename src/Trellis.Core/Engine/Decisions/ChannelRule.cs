@@ -14,8 +14,10 @@ internal sealed class ChannelRule : ISendRule
     {
         string? firstReason = null;
         var person = check.Turn.Person;
-        foreach (var channel in check.Step.Channels)
+        var channels = check.Step.Channels;
+        for (var i = 0; i < channels.Count; i++) // indexed: a foreach over the interface would box its enumerator
         {
+            var channel = channels[i];
             var reason = Unusable(check, person, channel);
             if (reason is null)
             {

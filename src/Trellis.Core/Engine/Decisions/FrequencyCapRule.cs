@@ -20,8 +20,10 @@ internal sealed class FrequencyCapRule : ISendRule
         }
 
         Instant? freeAt = null;
-        foreach (var cap in policies.FrequencyCaps)
+        var caps = policies.FrequencyCaps;
+        for (var i = 0; i < caps.Count; i++) // indexed: a foreach over the interface would box its enumerator
         {
+            var cap = caps[i];
             if (cap.Channel is { } c && c != check.Channel)
             {
                 continue;

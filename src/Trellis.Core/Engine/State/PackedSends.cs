@@ -48,6 +48,30 @@ public static class PackedSends
         return grown;
     }
 
+    /// <summary>
+    /// Appends a send and drops, in the same new array, the sends at or before <paramref name="cutoff"/>: one
+    /// allocation per send instead of one to grow and another to prune.
+    /// </summary>
+    public static ulong[] AddPruned(ulong[]? log, SendRecord record, Instant cutoff)
+    {
+        var cut = cutoff.ToUnixTimeMilliseconds();
+        var drop = 0;
+        var n = log?.Length ?? 0;
+        while (drop < n && (long)(log![drop] & MsMask) <= cut)
+        {
+            drop++;
+        }
+
+        var grown = new ulong[n - drop + 1];
+        if (n > drop)
+        {
+            Array.Copy(log!, drop, grown, 0, n - drop);
+        }
+
+        grown[^1] = Pack(record);
+        return grown;
+    }
+
     /// <summary>Drops sends at or before <paramref name="cutoff"/>; null when none are left.</summary>
     public static ulong[]? Prune(ulong[]? log, Instant cutoff)
     {

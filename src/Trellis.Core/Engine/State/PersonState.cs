@@ -22,13 +22,18 @@ public sealed class PersonState(string id)
     /// <summary>Occurrences of the events that expressions count (count, performed, last).</summary>
     public EventHistory? History { get; set; }
 
-    /// <summary>Active journey instances in the order they entered; null when none.</summary>
-    public JourneyInstance[]? Instances { get; set; }
+    private object? _instances; // see InstanceList: null, one instance, or an array of them
+
+    /// <summary>Active journey instances in the order they entered.</summary>
+    public InstanceList Instances => new(_instances);
 
     /// <summary>Recent sends (see <see cref="PackedSends"/>), kept as long as a cap or arbitration window can see them.</summary>
     public ulong[]? SendLog { get; set; }
 
-    /// <summary>Last entry time per unkeyed journey with a re-entry limit (see <see cref="PackedEntries"/>).</summary>
+    /// <summary>
+    /// Last entry time per unkeyed journey with a re-entry limit (see <see cref="PackedEntries"/>), written when an
+    /// instance ends: while it runs, the instance itself holds its entry time.
+    /// </summary>
     public ulong[]? Entries { get; set; }
 
     public PersonExtras? Extras { get; set; }
@@ -48,21 +53,41 @@ public sealed class PersonState(string id)
 
     public void AddInstance(JourneyInstance instance)
     {
-        var n = Instances?.Length ?? 0;
-        var grown = new JourneyInstance[n + 1];
-        Instances?.CopyTo(grown, 0);
-        grown[n] = instance;
-        Instances = grown;
+        switch (_instances)
+        {
+            case null:
+                _instances = instance;
+                break;
+            case JourneyInstance one:
+                _instances = new[] { one, instance };
+                break;
+            default:
+                var all = (JourneyInstance[])_instances;
+                var grown = new JourneyInstance[all.Length + 1];
+                all.CopyTo(grown, 0);
+                grown[^1] = instance;
+                _instances = grown;
+                break;
+        }
     }
 
-    /// <summary>Drops the instances that ended during a turn.</summary>
+    /// <summary>Drops the instances that ended during a turn (a new list: views taken before keep theirs).</summary>
     public void RemoveEnded()
     {
-        if (Instances is not { } all)
+        switch (_instances)
         {
-            return;
+            case null:
+                return;
+            case JourneyInstance one:
+                if (one.Ended)
+                {
+                    _instances = null;
+                }
+
+                return;
         }
 
+        var all = (JourneyInstance[])_instances;
         var kept = 0;
         foreach (var i in all)
         {
@@ -74,6 +99,22 @@ public sealed class PersonState(string id)
             return;
         }
 
-        Instances = kept == 0 ? null : all.Where(i => !i.Ended).ToArray();
+        if (kept <= 1)
+        {
+            _instances = kept == 0 ? null : Array.Find(all, i => !i.Ended);
+            return;
+        }
+
+        var left = new JourneyInstance[kept];
+        var n = 0;
+        foreach (var i in all)
+        {
+            if (!i.Ended)
+            {
+                left[n++] = i;
+            }
+        }
+
+        _instances = left;
     }
 }

@@ -8,8 +8,10 @@ internal sealed class BranchStepHandler : IStepHandler
 {
     public StepResult Enter(Turn turn, JourneyInstance instance, StepDefinition step)
     {
-        foreach (var c in ((BranchStep)step).Cases)
+        var cases = ((BranchStep)step).Cases;
+        for (var i = 0; i < cases.Count; i++) // indexed: no boxed enumerator
         {
+            var c = cases[i];
             if (c.When is null || turn.Evaluate(c.When, instance, null).IsTrue)
             {
                 return StepResult.GoTo(c.Goto);

@@ -1,0 +1,130 @@
+namespace Trellis.Runtime.Running;
+
+/// <summary>
+/// The people waiting for a wake, in due order: (due ticks, then scheduling order). Far-off wakes sit in per-minute
+/// buckets as bare references (8 bytes a person, appended in scheduling order); a bucket moves into a small binary
+/// heap only when the clock reaches it. A single heap of millions of entries cost 24 bytes a person and a cache miss
+/// per level on every push and pop; the near heap stays as small as one minute's wakes. The order of pops is exactly
+/// that of one heap keyed by (ticks, seq): every live schedule enters the heap with its own key before anything later
+/// than its bucket is popped.
+/// </summary>
+internal sealed class TimerQueue
+{
+    private const long BucketTicks = TimeSpan.TicksPerMinute;
+
+    private readonly PriorityQueue<PersonSlot, DueKey> _near = new(DueKey.Comparer);
+    private readonly Dictionary<long, List<PersonSlot>> _buckets = new();
+    private readonly PriorityQueue<long, long> _bucketOrder = new();
+    private long _drained = long.MinValue; // buckets at or before this one have been moved into _near
+    private long _seq;
+
+    /// <summary>Entries held, stale ones included.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Schedules the slot's wake at <paramref name="ticks"/>; any earlier schedule of the slot becomes stale.</summary>
+    public void Schedule(PersonSlot slot, long ticks)
+    {
+        slot.HasWake = true;
+        slot.WakeTicks = ticks;
+        slot.WakeSeq = _seq++;
+        slot.InHeap = false;
+        var bucket = BucketOf(ticks);
+        Count++;
+        if (bucket <= _drained)
+        {
+            PushNear(slot);
+            return;
+        }
+
+        if (!_buckets.TryGetValue(bucket, out var list))
+        {
+            list = [];
+            _buckets[bucket] = list;
+            _bucketOrder.Enqueue(bucket, bucket);
+        }
+
+        list.Add(slot);
+    }
+
+    /// <summary>The slot no longer waits (its queue entries become stale).</summary>
+    public static void Cancel(PersonSlot slot)
+    {
+        slot.HasWake = false;
+        slot.InHeap = false;
+    }
+
+    /// <summary>
+    /// The earliest due time held, possibly of a stale entry; null when empty. Moves buckets into the near heap as
+    /// needed to know it (invisible to the order of pops).
+    /// </summary>
+    public long? PeekTicks()
+    {
+        while (true)
+        {
+            var hasNear = _near.TryPeek(out _, out var key);
+            if (!_bucketOrder.TryPeek(out var bucket, out _))
+            {
+                return hasNear ? key.Ticks : null;
+            }
+
+            if (hasNear && key.Ticks < bucket * BucketTicks)
+            {
+                return key.Ticks;
+            }
+
+            Drain();
+        }
+    }
+
+    /// <summary>Takes the earliest live entry due at or before <paramref name="limit"/>; false when there is none.</summary>
+    public bool TryTakeDue(long limit, out PersonSlot slot, out long ticks)
+    {
+        while (PeekTicks() is { } next && next <= limit)
+        {
+            if (!_near.TryDequeue(out var candidate, out var key))
+            {
+                break; // PeekTicks returned a near entry, so this does not happen
+            }
+
+            Count--;
+            if (candidate.HasWake && candidate.InHeap && candidate.WakeTicks == key.Ticks && candidate.WakeSeq == key.Seq)
+            {
+                candidate.HasWake = false;
+                candidate.InHeap = false;
+                slot = candidate;
+                ticks = key.Ticks;
+                return true;
+            }
+        }
+
+        slot = null!;
+        ticks = 0;
+        return false;
+    }
+
+    private void PushNear(PersonSlot slot)
+    {
+        slot.InHeap = true;
+        _near.Enqueue(slot, new DueKey(slot.WakeTicks, slot.WakeSeq));
+    }
+
+    /// <summary>Moves the earliest bucket into the near heap: each person whose live wake is in it, once, with its own key.</summary>
+    private void Drain()
+    {
+        var bucket = _bucketOrder.Dequeue();
+        _drained = bucket;
+        var list = _buckets[bucket];
+        _buckets.Remove(bucket);
+        Count -= list.Count;
+        foreach (var slot in list)
+        {
+            if (slot.HasWake && !slot.InHeap && BucketOf(slot.WakeTicks) == bucket)
+            {
+                PushNear(slot);
+                Count++;
+            }
+        }
+    }
+
+    private static long BucketOf(long ticks) => ticks >= 0 ? ticks / BucketTicks : ((ticks + 1) / BucketTicks) - 1;
+}
