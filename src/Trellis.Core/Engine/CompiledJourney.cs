@@ -8,6 +8,17 @@ internal sealed class CompiledJourney
 {
     public CompiledJourney(JourneyDefinition definition, int index)
     {
+        // State packs journey and step indices into a few bits (JourneyInstance, PackedSends): refuse what would not fit.
+        if (index > State.JourneyInstance.MaxJourneyIndex)
+        {
+            throw new ArgumentException($"a workspace holds at most {State.JourneyInstance.MaxJourneyIndex + 1} journeys", nameof(index));
+        }
+
+        if (definition.Steps.Count > State.JourneyInstance.MaxStepIndex + 1)
+        {
+            throw new ArgumentException($"journey {definition.Id} has {definition.Steps.Count} steps; a journey holds at most {State.JourneyInstance.MaxStepIndex + 1}", nameof(definition));
+        }
+
         Definition = definition;
         Index = index;
         Handlers = definition.Steps.Select(StepHandlers.For).ToArray();

@@ -13,17 +13,6 @@ public sealed class CompiledWorkspace
     {
         Workspace = workspace;
         Scores = scores;
-        // State packs journey and step indices into a few bits (JourneyInstance, PackedSends): refuse what would not fit.
-        if (workspace.Journeys.Count > JourneyInstance.MaxJourneyIndex + 1)
-        {
-            throw new ArgumentException($"a workspace holds at most {JourneyInstance.MaxJourneyIndex + 1} journeys, not {workspace.Journeys.Count}", nameof(workspace));
-        }
-
-        if (workspace.Journeys.FirstOrDefault(j => j.Steps.Count > JourneyInstance.MaxStepIndex + 1) is { } huge)
-        {
-            throw new ArgumentException($"journey {huge.Id} has {huge.Steps.Count} steps; a journey holds at most {JourneyInstance.MaxStepIndex + 1}", nameof(workspace));
-        }
-
         Journeys = workspace.Journeys.Select((j, i) => new CompiledJourney(j, i)).ToArray();
         var policies = workspace.Policies;
         var longest = Duration.Zero;
