@@ -12,6 +12,7 @@ public static class CliApp
         new RunCommand(),
         new GraphCommand(),
         new SimulateCommand(),
+        new TrainCommand(),
         new ServeCommand(),
     ];
 

@@ -7,4 +7,5 @@ public enum ContentFileKind : byte
     Template,
     Policies,
     Scenario,
+    Model,
 }

@@ -1,4 +1,5 @@
 using Trellis.Content.Loading;
+using Trellis.Content.Models;
 using Trellis.Content.Scenarios;
 using Trellis.Core.Templates;
 
@@ -20,13 +21,23 @@ public static class ContentLoader
     /// Validates files held in memory (e.g. an uploaded journey), resolving template references against
     /// <paramref name="knownTemplates"/> as well as any template among the sources.
     /// </summary>
-    public static ContentSet LoadSources(IEnumerable<ContentSource> sources, IEnumerable<TemplateDefinition>? knownTemplates = null)
+    public static ContentSet LoadSources(
+        IEnumerable<ContentSource> sources,
+        IEnumerable<TemplateDefinition>? knownTemplates = null,
+        IEnumerable<ModelFile>? knownModels = null)
     {
         var list = sources.ToList();
-        return Load(list.Select(s => s.Path), list, knownTemplates ?? []);
+        return Load(list.Select(s => s.Path), list, knownTemplates ?? [], knownModels ?? []);
     }
 
-    private static ContentSet Load(IEnumerable<string> paths, IReadOnlyList<ContentSource> sources, IEnumerable<TemplateDefinition> knownTemplates)
+    private static ContentSet Load(IEnumerable<string> paths, IReadOnlyList<ContentSource> sources, IEnumerable<TemplateDefinition> knownTemplates) =>
+        Load(paths, sources, knownTemplates, []);
+
+    private static ContentSet Load(
+        IEnumerable<string> paths,
+        IReadOnlyList<ContentSource> sources,
+        IEnumerable<TemplateDefinition> knownTemplates,
+        IEnumerable<ModelFile> knownModels)
     {
         var session = new LoadSession(sources);
         var selection = new FileSelection();
@@ -71,9 +82,22 @@ public static class ContentLoader
             }
         }
 
-        var workspace = new WorkspaceBuilder(session).Build(selection.Journeys, selection.Templates, selection.Policies, knownTemplates);
+        // Models follow the same convention (models/ next to journeys/), where trellis train writes them.
+        foreach (var folder in sources.Count == 0 ? ModelConvention.Folders(selection.Journeys, folders) : [])
+        {
+            foreach (var entry in PathExpander.Expand(folder, session.IsSource) ?? [])
+            {
+                if (entry.Kind == ContentFileKind.Model)
+                {
+                    selection.Add(entry.Path, ContentFileKind.Model);
+                }
+            }
+        }
+
+        var workspace = new WorkspaceBuilder(session).Build(
+            selection.Journeys, selection.Templates, selection.Policies, knownTemplates, selection.Models, knownModels);
         var reader = new ScenarioReader(session);
         var scenarios = selection.Scenarios.Select(reader.Read).OfType<ScenarioDefinition>().ToList();
-        return new ContentSet(session.Diagnostics, workspace.Journeys, workspace.Templates, workspace.Policies, scenarios);
+        return new ContentSet(session.Diagnostics, workspace.Journeys, workspace.Templates, workspace.Policies, scenarios) { Models = workspace.Models };
     }
 }

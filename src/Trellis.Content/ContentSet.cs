@@ -1,4 +1,6 @@
+using Trellis.Content.Models;
 using Trellis.Content.Scenarios;
+using Trellis.Core.Scoring;
 using Trellis.Core.Journeys;
 using Trellis.Core.Policies;
 using Trellis.Core.Templates;
@@ -40,6 +42,10 @@ public sealed class ContentSet
 
     public IReadOnlyList<ScenarioDefinition> Scenarios { get; }
 
+    /// <summary>The valid propensity models (<c>*.model.json</c>, and <c>models/</c> next to the journeys), by name.</summary>
+    public IReadOnlyList<ModelFile> Models { get; init; } = [];
+
     /// <summary>The journeys, templates and policies for the engine. Check <see cref="IsValid"/> first: invalid definitions are not in it.</summary>
-    public Workspace ToWorkspace() => new(Journeys, Templates, Policies);
+    public Workspace ToWorkspace() =>
+        new(Journeys, Templates, Policies) { Scores = Models.Count == 0 ? null : new ModelScores(Models.Select(m => m.Model)) };
 }

@@ -27,7 +27,7 @@ public class LoaderTests
     public void A_file_named_explicitly_must_be_a_content_file()
     {
         using var content = new TempContent().Write("notes.yaml", "a: 1\n");
-        Assert.Equal(["notes.yaml:1: not a content file: names are *.journey.yaml, *.template.yaml, *.scenario.yaml or policies.yaml"],
+        Assert.Equal(["notes.yaml:1: not a content file: names are *.journey.yaml, *.template.yaml, *.scenario.yaml, policies.yaml or *.model.json"],
             content.Diagnostics("notes.yaml"));
     }
 

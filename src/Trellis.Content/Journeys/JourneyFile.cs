@@ -7,4 +7,8 @@ namespace Trellis.Content.Journeys;
 /// stand-ins for the broken parts) so that scenarios can still be checked against it; it is only handed out
 /// when <see cref="HasErrors"/> is false and the workspace checks pass.
 /// </summary>
-internal sealed record JourneyFile(string Path, JourneyDefinition? Definition, IReadOnlyList<TemplateUse> TemplateUses, bool HasErrors);
+/// <param name="ModelUses">Each <c>score("model")</c> with its line: checked against the workspace's models.</param>
+internal sealed record JourneyFile(string Path, JourneyDefinition? Definition, IReadOnlyList<TemplateUse> TemplateUses, bool HasErrors)
+{
+    public IReadOnlyList<(string Model, int Line)> ModelUses { get; init; } = [];
+}

@@ -66,7 +66,10 @@ internal static class JourneyReader
 
         // After every expression is read: step("id") may appear in exits and the goal as well as in steps.
         StepCallChecker.Check(readers.Expressions.Parsed, steps, diagnostics);
-        return new JourneyFile(diagnostics.File, id is null ? null : definition, state.TemplateUses, diagnostics.Count > 0);
+        return new JourneyFile(diagnostics.File, id is null ? null : definition, state.TemplateUses, diagnostics.Count > 0)
+        {
+            ModelUses = readers.Expressions.Parsed.SelectMany(p => p.Expression.ReferencedModels.Select(m => (m, p.Node.Line))).ToArray(),
+        };
     }
 
     private static string? Optional(YamlMapping map, string field, NodeReader nodes) =>

@@ -13,6 +13,8 @@ internal sealed class FileSelection
 
     public List<string> Scenarios { get; } = [];
 
+    public List<string> Models { get; } = [];
+
     /// <summary>Adds a file unless it is already there; returns whether it was new.</summary>
     public bool Add(string path, ContentFileKind kind)
     {
@@ -26,6 +28,7 @@ internal sealed class FileSelection
             ContentFileKind.Journey => Journeys,
             ContentFileKind.Template => Templates,
             ContentFileKind.Policies => Policies,
+            ContentFileKind.Model => Models,
             _ => Scenarios,
         };
         list.Add(path);

@@ -19,6 +19,7 @@ internal sealed class LoadSession
     private readonly Dictionary<string, JourneyFile> _journeys = [];
     private readonly Dictionary<string, TemplateFile> _templates = [];
     private readonly Dictionary<string, PoliciesFile> _policies = [];
+    private readonly Dictionary<string, Models.ModelFile?> _models = [];
 
     public LoadSession(IEnumerable<ContentSource> sources)
     {
@@ -60,29 +61,48 @@ internal sealed class LoadSession
     public PoliciesFile Policies(string path) =>
         Cached(_policies, path, (root, bag) => new PoliciesFile(bag.File, PolicyReader.Read(root, bag), bag.Count > 0));
 
-    /// <summary>Reads and parses a file's YAML; null when it cannot be read or is not valid YAML (reported).</summary>
-    public YamlNode? ReadYaml(string path, DiagnosticBag bag)
+    /// <summary>Reads a model file once; null when it has errors (reported).</summary>
+    public Models.ModelFile? Model(string path)
     {
-        string text;
-        if (_sources.TryGetValue(ContentPaths.Key(path), out var source))
+        var key = ContentPaths.Key(path);
+        if (_models.TryGetValue(key, out var cached))
         {
-            text = source;
-        }
-        else
-        {
-            try
-            {
-                text = File.ReadAllText(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // The exception's text names the absolute path; messages keep the path as given.
-                bag.Report(1, e is UnauthorizedAccessException ? "cannot read the file: access denied" : "cannot read the file");
-                return null;
-            }
+            return cached;
         }
 
-        return YamlDocumentReader.Read(text, bag);
+        var bag = new DiagnosticBag(path);
+        var model = ReadText(path, bag) is { } text ? Models.ModelFileReader.Read(text, bag) : null;
+        _models[key] = model;
+        foreach (var d in bag.Items)
+        {
+            Report(d);
+        }
+
+        return model;
+    }
+
+    /// <summary>Reads and parses a file's YAML; null when it cannot be read or is not valid YAML (reported).</summary>
+    public YamlNode? ReadYaml(string path, DiagnosticBag bag) =>
+        ReadText(path, bag) is { } text ? YamlDocumentReader.Read(text, bag) : null;
+
+    /// <summary>A file's text, from memory or disk; null when it cannot be read (reported).</summary>
+    private string? ReadText(string path, DiagnosticBag bag)
+    {
+        if (_sources.TryGetValue(ContentPaths.Key(path), out var source))
+        {
+            return source;
+        }
+
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The exception's text names the absolute path; messages keep the path as given.
+            bag.Report(1, e is UnauthorizedAccessException ? "cannot read the file: access denied" : "cannot read the file");
+            return null;
+        }
     }
 
     private T Cached<T>(Dictionary<string, T> cache, string path, Func<YamlNode?, DiagnosticBag, T> read)

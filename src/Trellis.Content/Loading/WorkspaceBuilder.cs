@@ -1,4 +1,5 @@
 using Trellis.Content.Journeys;
+using Trellis.Content.Models;
 using Trellis.Content.Reading;
 using Trellis.Core.Journeys;
 using Trellis.Core.Policies;
@@ -16,7 +17,9 @@ internal sealed class WorkspaceBuilder(LoadSession session)
         IReadOnlyList<string> journeyPaths,
         IReadOnlyList<string> templatePaths,
         IReadOnlyList<string> policiesPaths,
-        IEnumerable<TemplateDefinition> knownTemplates)
+        IEnumerable<TemplateDefinition> knownTemplates,
+        IReadOnlyList<string>? modelPaths = null,
+        IEnumerable<ModelFile>? knownModels = null)
     {
         var hasErrors = false;
         void Report(string file, int line, string message)
@@ -26,6 +29,7 @@ internal sealed class WorkspaceBuilder(LoadSession session)
         }
 
         var (templates, resolvable) = CollectTemplates(templatePaths, knownTemplates, Report, ref hasErrors);
+        var models = CollectModels(modelPaths ?? [], knownModels ?? [], Report, out var brokenModels, ref hasErrors);
         var journeys = new List<JourneyDefinition>();
         var all = new List<JourneyDefinition>();
         var firstById = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
@@ -48,6 +52,7 @@ internal sealed class WorkspaceBuilder(LoadSession session)
             }
 
             ok &= CheckTemplateUses(file, resolvable, Report);
+            ok &= CheckModelUses(file, models, brokenModels, Report);
 
             // A journey whose template has errors would fail when it sends: leave it out too (the template's
             // own diagnostics say why).
@@ -60,7 +65,7 @@ internal sealed class WorkspaceBuilder(LoadSession session)
         }
 
         var policies = CollectPolicies(policiesPaths, Report, ref hasErrors);
-        return new WorkspaceContent(journeys, all, templates, policies, hasErrors);
+        return new WorkspaceContent(journeys, all, templates, policies, hasErrors) { Models = models.Values.ToList() };
     }
 
     private (List<TemplateDefinition> Valid, Dictionary<string, TemplateDefinition> Resolvable) CollectTemplates(
@@ -126,6 +131,73 @@ internal sealed class WorkspaceBuilder(LoadSession session)
             foreach (var (channel, line) in use.Channels.Where(c => !template.Supports(c.Channel)))
             {
                 report(file.Path, line, $"template '{template.Id}' has no {channel.Name()} section");
+                ok = false;
+            }
+        }
+
+        return ok;
+    }
+
+    private SortedDictionary<string, ModelFile> CollectModels(
+        IReadOnlyList<string> paths,
+        IEnumerable<ModelFile> known,
+        Action<string, int, string> report,
+        out HashSet<string> broken,
+        ref bool hasErrors)
+    {
+        var models = new SortedDictionary<string, ModelFile>(StringComparer.Ordinal);
+        foreach (var m in known)
+        {
+            models[m.Model.Name] = m;
+        }
+
+        var firstByName = new Dictionary<string, string>(StringComparer.Ordinal);
+        broken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            if (session.Model(path) is not { } model)
+            {
+                // Its own diagnostics say what is wrong; journeys scoring with it are left out without a second message.
+                hasErrors = true;
+                broken.Add(Path.GetFileName(path)[..^ModelFileReader.Extension.Length]);
+                continue;
+            }
+
+            if (firstByName.TryGetValue(model.Model.Name, out var first))
+            {
+                report(path, 1, $"duplicate model '{model.Model.Name}' (also in {first})");
+                continue;
+            }
+
+            firstByName.Add(model.Model.Name, path);
+            models[model.Model.Name] = model;
+        }
+
+        return models;
+    }
+
+    /// <summary>
+    /// A journey may only score with a model the workspace has: <c>score("x")</c> without a model x would be null
+    /// for everyone, silently. Train first (the events are in the store before any journey reads them).
+    /// </summary>
+    private static bool CheckModelUses(
+        JourneyFile file,
+        SortedDictionary<string, ModelFile> models,
+        HashSet<string> broken,
+        Action<string, int, string> report)
+    {
+        var ok = true;
+        foreach (var (model, line) in file.ModelUses.Distinct())
+        {
+            if (broken.Contains(model) && !models.ContainsKey(model))
+            {
+                ok = false;
+            }
+            else if (!models.ContainsKey(model))
+            {
+                report(file.Path, line,
+                    $"score(\"{model}\"): no model '{model}' (models/{model}.model.json); train it first with trellis train --event EVENT --model {model}"
+                    + Suggestions.DidYouMean(model, models.Keys));
                 ok = false;
             }
         }

@@ -1,4 +1,5 @@
 using Trellis.Core.Journeys;
+using Trellis.Core.Scoring;
 using Trellis.Core.Policies;
 using Trellis.Core.Templates;
 
@@ -15,5 +16,8 @@ internal sealed record WorkspaceContent(
     PolicySet Policies,
     bool HasErrors)
 {
-    public Workspace ToWorkspace() => new(Journeys, Templates, Policies);
+    /// <summary>The valid propensity models, by name.</summary>
+    public IReadOnlyList<Models.ModelFile> Models { get; init; } = [];
+
+    public Workspace ToWorkspace() => new(Journeys, Templates, Policies) { Scores = Models.Count == 0 ? null : new ModelScores(Models.Select(m => m.Model)) };
 }

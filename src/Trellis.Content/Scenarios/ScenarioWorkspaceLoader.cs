@@ -28,7 +28,9 @@ internal sealed class ScenarioWorkspaceLoader(LoadSession session, FileReaders r
             templates = [.. TemplateConvention.Folders(journeys, []).SelectMany(f => Expand(f, ContentFileKind.Template) ?? [])];
         }
 
-        return new WorkspaceBuilder(session).Build(journeys, templates, policies, Array.Empty<TemplateDefinition>());
+        // A scenario scores with the models of its journeys' content folder (models/ next to journeys/).
+        var models = ModelConvention.Folders(journeys, []).SelectMany(f => Expand(f, ContentFileKind.Model) ?? []).ToList();
+        return new WorkspaceBuilder(session).Build(journeys, templates, policies, Array.Empty<TemplateDefinition>(), models);
     }
 
     /// <summary>The files of one kind under the paths of a field (one path or a list); null when a path is wrong (reported).</summary>

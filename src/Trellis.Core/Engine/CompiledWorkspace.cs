@@ -12,7 +12,7 @@ public sealed class CompiledWorkspace
     public CompiledWorkspace(Workspace workspace, IScoreSource? scores = null)
     {
         Workspace = workspace;
-        Scores = scores;
+        Scores = scores ?? workspace.Scores;
         Journeys = workspace.Journeys.Select((j, i) => new CompiledJourney(j, i)).ToArray();
         var policies = workspace.Policies;
         var longest = Duration.Zero;
@@ -33,6 +33,7 @@ public sealed class CompiledWorkspace
         _emptyEvents = workspace.Journeys.SelectMany(EventNames).Distinct()
             .ToDictionary(n => n, n => new EventRecord(n, EventRecord.EmptyProperties), StringComparer.Ordinal);
         _historyEvents = HistoryEvents.Of(workspace);
+        _historyEvents.UnionWith(Scores?.EventsRead ?? []);
         HasConditionRules = workspace.Journeys.Any(j =>
             j.Exits.Any(e => e.EventName is null) || j.Goal is { EventName: null, When: not null });
     }

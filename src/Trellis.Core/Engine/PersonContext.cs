@@ -78,5 +78,5 @@ internal sealed class PersonContext : IEvaluationContext
         return Value.Bool(wanted != StepOutcomeFlags.None && (flags & wanted) != 0);
     }
 
-    public Value Score(string model) => _workspace.Scores?.Score(model, Person) ?? Value.Null;
+    public Value Score(string model) => _workspace.Scores?.Score(model, Person, Now) ?? Value.Null;
 }

@@ -19,4 +19,7 @@ public sealed class Workspace
     public IReadOnlyDictionary<string, TemplateDefinition> Templates { get; }
 
     public PolicySet Policies { get; }
+
+    /// <summary>The propensity models <c>score("name")</c> reads (models/*.model.json of the content), or none.</summary>
+    public Engine.IScoreSource? Scores { get; init; }
 }

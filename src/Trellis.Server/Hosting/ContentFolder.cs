@@ -3,8 +3,8 @@ using Trellis.Content;
 namespace Trellis.Server.Hosting;
 
 /// <summary>
-/// The workspace's content folder (<c>Trellis:Content:Path</c>): <c>journeys/</c>, <c>templates/</c> and
-/// <c>policies.yaml</c>, as in examples/. Only those are read: other folders (such as scenarios/, whose
+/// The workspace's content folder (<c>Trellis:Content:Path</c>): <c>journeys/</c>, <c>templates/</c>,
+/// <c>policies.yaml</c> and the propensity models of <c>models/</c> (written by <c>trellis train</c>), as in examples/. Only those are read: other folders (such as scenarios/, whose
 /// test journeys must never run for real people) are left alone. A folder without journeys/ or templates/
 /// subfolders is read flat (its own files only).
 /// </summary>
@@ -21,9 +21,9 @@ public sealed class ContentFolder
     /// <summary>Reads journeys, templates and policies from disk now (content may change while the server runs).</summary>
     public ContentSet Load() => ContentLoader.Load(Files());
 
-    /// <summary>Templates and policies only: what uploaded journeys are validated and compiled against.</summary>
+    /// <summary>Templates, policies and models: what uploaded journeys are validated and compiled against.</summary>
     public ContentSet LoadTemplatesAndPolicies() =>
-        ContentLoader.Load(Files().Where(f => ContentFileKinds.Of(f) is ContentFileKind.Template or ContentFileKind.Policies));
+        ContentLoader.Load(Files().Where(f => ContentFileKinds.Of(f) is ContentFileKind.Template or ContentFileKind.Policies or ContentFileKind.Model));
 
     private IReadOnlyList<string> Files()
     {
@@ -40,7 +40,7 @@ public sealed class ContentFolder
         }
 
         var structured = false;
-        foreach (var sub in new[] { "journeys", "templates" })
+        foreach (var sub in new[] { "journeys", "templates", "models" })
         {
             var folder = System.IO.Path.Combine(Path, sub);
             if (Directory.Exists(folder))
@@ -60,7 +60,7 @@ public sealed class ContentFolder
 
     private static IEnumerable<string> ContentFilesIn(string folder, SearchOption option) =>
         Directory.EnumerateFiles(folder, "*", option)
-            .Where(f => ContentFileKinds.Of(f) is ContentFileKind.Journey or ContentFileKind.Template or ContentFileKind.Policies)
+            .Where(f => ContentFileKinds.Of(f) is ContentFileKind.Journey or ContentFileKind.Template or ContentFileKind.Policies or ContentFileKind.Model)
             .Order(StringComparer.Ordinal);
 
     /// <summary>The configured folder, else <c>./examples</c> when it exists, else none.</summary>

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Trellis.Content;
 using Trellis.Core.Engine;
-using Trellis.Core.Journeys;
 using Trellis.Storage;
 
 namespace Trellis.Server.Processing;
@@ -34,7 +33,7 @@ public sealed class WorkspaceContentRegistry(ITrellisStore store, string? conten
             var content = ContentLoader.LoadSources(sources);
             var runtime = new WorkspaceRuntime(
                 workspace,
-                new CompiledWorkspace(new Workspace(content.Journeys, content.Templates, content.Policies)),
+                new CompiledWorkspace(content.ToWorkspace()),
                 content.Diagnostics.Select(d => d.ToString()).ToArray());
             _runtimes[workspace] = runtime;
             return runtime;
@@ -46,8 +45,8 @@ public sealed class WorkspaceContentRegistry(ITrellisStore store, string? conten
     }
 
     /// <summary>
-    /// Templates and policies of the content folder (journeys come from the store): <c>templates/</c> and the
-    /// top-level <c>policies.yaml</c> and templates. Scenario folders and their test content are never loaded.
+    /// Templates, policies and models of the content folder (journeys come from the store): <c>templates/</c>,
+    /// <c>models/</c> and the top-level <c>policies.yaml</c> and templates. Scenario folders and their test content are never loaded.
     /// </summary>
     private IEnumerable<ContentSource> FolderSources()
     {
@@ -57,11 +56,18 @@ public sealed class WorkspaceContentRegistry(ITrellisStore store, string? conten
         }
 
         var templates = Path.Combine(ContentFolder, "templates");
+        var models = Path.Combine(ContentFolder, "models");
         var files = Directory.EnumerateFiles(ContentFolder, "*.yaml", SearchOption.TopDirectoryOnly)
             .Where(f => Path.GetFileName(f) == "policies.yaml" || f.EndsWith(".template.yaml", StringComparison.Ordinal));
         if (Directory.Exists(templates))
         {
             files = files.Concat(Directory.EnumerateFiles(templates, "*.template.yaml", SearchOption.AllDirectories));
+        }
+
+        if (Directory.Exists(models))
+        {
+            // Propensity models for score() (trellis train writes them here); picked up on every reload.
+            files = files.Concat(Directory.EnumerateFiles(models, "*.model.json", SearchOption.TopDirectoryOnly));
         }
 
         foreach (var file in files.Order(StringComparer.Ordinal))
