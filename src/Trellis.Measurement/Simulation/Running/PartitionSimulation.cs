@@ -31,13 +31,11 @@ internal sealed class PartitionSimulation : IPendingQueue
     private readonly Instant _start;
     private readonly Instant _end;
     private readonly PopulationRunner _runner;
-    private readonly PriorityQueue<PendingItem, long> _queue;
+    private readonly PendingCalendar _queue;
     private readonly PopulationSampler _sampler;
     private readonly string[] _ids;
-    private readonly Xoshiro256StarStar[] _rng;
+    private readonly SimulatedPerson[] _people;
     private readonly float[] _rates;
-    private readonly double[] _totals;
-    private readonly byte[] _persona;
     private readonly int _events;
     private readonly Dictionary<string, int> _journeyIndex;
     private readonly string[] _journeyIds;
@@ -58,13 +56,10 @@ internal sealed class PartitionSimulation : IPendingQueue
         _end = _start + Duration.FromDays(options.Days);
         People = (options.People - partition + partitions - 1) / partitions;
         _events = plan.Events.Count;
-        // Sized for about two pending items a person, so the queue's array is not regrown (and copied) as it fills.
-        _queue = new PriorityQueue<PendingItem, long>(People * 2);
+        _queue = new PendingCalendar((long)options.Days * 86400 + 1, SeqBits);
         _ids = new string[People];
-        _rng = new Xoshiro256StarStar[People];
+        _people = new SimulatedPerson[People];
         _rates = new float[(long)People * _events];
-        _totals = new double[People];
-        _persona = new byte[People];
         _sampler = new PopulationSampler(plan);
         var journeys = plan.Workspace.Journeys;
         _journeyIndex = journeys.Select((j, i) => (j.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -128,10 +123,11 @@ internal sealed class PartitionSimulation : IPendingQueue
         var person = (long)k * _partitions + _partition;
         var id = "u" + person.ToString(CultureInfo.InvariantCulture);
         _ids[k] = id;
-        _rng[k] = new Xoshiro256StarStar(SplitMix64.Derive(_seed, (ulong)person));
-        ref var rng = ref _rng[k];
+        ref var self = ref _people[k];
+        self.Rng = new Xoshiro256StarStar(SplitMix64.Derive(_seed, (ulong)person));
+        ref var rng = ref self.Rng;
         var traits = _sampler.Sample(ref rng, person, Tally, out var persona);
-        _persona[k] = (byte)persona;
+        self.Persona = persona;
         var plan = _plan.Personas[persona];
         var row = (long)k * _events;
         var total = 0.0;
@@ -146,7 +142,7 @@ internal sealed class PartitionSimulation : IPendingQueue
             }
         }
 
-        _totals[k] = total;
+        self.TotalRate = total;
         foreach (var (e, probability) in plan.AtStart)
         {
             if (rng.Chance(probability))
@@ -194,9 +190,10 @@ internal sealed class PartitionSimulation : IPendingQueue
     /// <summary>The person's next Poisson arrival came: draw which event (in proportion to their rates) and go on.</summary>
     private void Arrival(int k, Instant at)
     {
-        ref var rng = ref _rng[k];
+        ref var self = ref _people[k];
+        ref var rng = ref self.Rng;
         var row = (long)k * _events;
-        var total = _totals[k];
+        var total = self.TotalRate;
         var u = rng.NextDouble() * total;
         var e = 0;
         var sum = 0.0;
@@ -210,10 +207,10 @@ internal sealed class PartitionSimulation : IPendingQueue
         }
 
         var props = EventProperties.Generate(_plan, e, ref rng, _start, Value.Null, []);
-        if (_plan.Personas[_persona[k]].Once[e])
+        if (_plan.Personas[self.Persona].Once[e])
         {
             _rates[row + e] = 0;
-            _totals[k] = RowTotal(row);
+            self.TotalRate = RowTotal(row);
         }
 
         DeliverEvent(k, e, props, at);
@@ -233,13 +230,14 @@ internal sealed class PartitionSimulation : IPendingQueue
 
     private void ScheduleArrival(int k, Instant from)
     {
-        var total = _totals[k];
+        ref var self = ref _people[k];
+        var total = self.TotalRate;
         if (total <= 0)
         {
             return;
         }
 
-        var next = from + Duration.FromTicks((long)(RandomDraws.Exponential(ref _rng[k], total) * NodaConstants.TicksPerDay));
+        var next = from + Duration.FromTicks((long)(RandomDraws.Exponential(ref self.Rng, total) * NodaConstants.TicksPerDay));
         if (next <= _end)
         {
             Schedule(k, PendingKind.Arrival, null, next);
@@ -256,7 +254,7 @@ internal sealed class PartitionSimulation : IPendingQueue
         }
 
         Deliver(k, props.AsMap is { Count: > 0 } ? new TrackInput(plan.Name, props) : plan.BareInput, at);
-        ref var rng = ref _rng[k];
+        ref var rng = ref _people[k].Rng;
         foreach (var f in plan.FollowUps)
         {
             if (rng.Chance(f.Probability))
@@ -299,7 +297,7 @@ internal sealed class PartitionSimulation : IPendingQueue
                 break;
             case EffectType.Send:
                 var k = LocalIndex(e.User);
-                _responder.Respond(k, e, ref _rng[k]);
+                _responder.Respond(k, e, ref _people[k].Rng);
                 break;
         }
     }

@@ -19,7 +19,9 @@ internal sealed class PopulationSampler(SimulationPlan plan)
         var model = plan.Model;
         persona = PickPersona(ref rng);
         tally.Personas[persona]++;
-        var traits = new Dictionary<string, Value>(StringComparer.Ordinal);
+        var personaTraits = plan.Personas[persona].Model.Traits;
+        // Sized once for everything a person can get (zone, addresses, consent, persona traits): no regrowth.
+        var traits = new Dictionary<string, Value>(2 + AddressChannels.Length + personaTraits.Count, StringComparer.Ordinal);
         var zone = model.Timezones.NextIndex(ref rng);
         tally.Timezones[zone]++;
         traits["timezone"] = model.Timezones.Values[zone];
@@ -34,7 +36,7 @@ internal sealed class PopulationSampler(SimulationPlan plan)
 
         if (model.Consent.Count > 0)
         {
-            var consent = new Dictionary<string, Value>(StringComparer.Ordinal);
+            var consent = new Dictionary<string, Value>(model.Consent.Count, StringComparer.Ordinal);
             for (var i = 0; i < model.Consent.Count; i++)
             {
                 var rule = model.Consent[i];
@@ -57,8 +59,9 @@ internal sealed class PopulationSampler(SimulationPlan plan)
             }
         }
 
-        foreach (var trait in plan.Personas[persona].Model.Traits)
+        for (var t = 0; t < personaTraits.Count; t++)
         {
+            var trait = personaTraits[t];
             var value = trait.Generator.Next(ref rng, model.Start);
             if (!value.IsNull)
             {
