@@ -3,14 +3,30 @@
 -- locked by another process are skipped (SKIP LOCKED), so processes share the work without waiting;
 -- if a process dies, its transaction aborts and the rows are free again.
 
--- No ORDER BY: sorting would read every candidate; any pending or due person is fair game, and a
--- processed person leaves the candidate set, so nobody starves.
+-- Two LIMITed index lookups instead of one `has_unprocessed OR next_wake_at <= @now` filter: that OR gets a
+-- sequential scan of the whole table whenever the statistics are stale (a fresh or fast-growing table: the
+-- backlog's rows sit at the end of the heap), so each claim cost O(persons). The ORDER BYs match the partial
+-- indexes (persons_unprocessed, persons_next_wake), so the plan is an index walk whatever the statistics say.
+-- Each branch locks only the rows it returns (SKIP LOCKED), the due branch takes what the pending one left of
+-- @max, and a person with pending events is claimed through the pending branch only.
 -- name: ClaimPersons
-SELECT workspace_id, person_id, state, version, next_wake_at, processed_seq, traits::text, created_at, updated_at
-FROM persons
-WHERE has_unprocessed OR next_wake_at <= @now
-LIMIT @max
-FOR UPDATE SKIP LOCKED;
+WITH pending AS (
+    SELECT workspace_id, person_id FROM persons
+    WHERE has_unprocessed
+    ORDER BY workspace_id, person_id
+    LIMIT @max
+    FOR UPDATE SKIP LOCKED),
+due AS (
+    SELECT workspace_id, person_id FROM persons
+    WHERE next_wake_at <= @now AND NOT has_unprocessed
+    ORDER BY next_wake_at
+    LIMIT (SELECT @max - count(*) FROM pending)
+    FOR UPDATE SKIP LOCKED)
+SELECT p.workspace_id, p.person_id, p.state, p.version, p.next_wake_at, p.processed_seq, p.traits::text,
+       p.created_at, p.updated_at
+FROM persons p
+JOIN (SELECT workspace_id, person_id FROM pending UNION ALL SELECT workspace_id, person_id FROM due) AS c
+  ON p.workspace_id = c.workspace_id AND p.person_id = c.person_id;
 
 -- name: PendingEventsOf
 SELECT e.workspace_id, e.seq, e.person_id, e.message_id, e.kind, e.event_name, e.payload::text, e.occurred_at, e.received_at
