@@ -7,4 +7,7 @@ internal interface ISqliteSession
 {
     /// <summary>A command for the named statement of the .sql files, ready to bind and execute.</summary>
     SqliteCommand Command(string statement);
+
+    /// <summary>The named statement prepared for direct, index-bound execution (the hot per-row writes).</summary>
+    SqlitePreparedStatement Prepared(string statement);
 }

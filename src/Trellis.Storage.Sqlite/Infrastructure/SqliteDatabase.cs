@@ -16,6 +16,8 @@ internal sealed class SqliteDatabase : IDisposable
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly Dictionary<string, SqliteCommand> _writerCommands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqlitePreparedStatement> _writerStatements = new(StringComparer.Ordinal);
+    private readonly SqliteGroupCommit _groupCommit;
     private bool _disposed;
 
     private SqliteDatabase(string readerConnectionString, SqliteConnection writer, SqlCatalog sql)
@@ -23,6 +25,7 @@ internal sealed class SqliteDatabase : IDisposable
         _readerConnectionString = readerConnectionString;
         _writer = writer;
         Sql = sql;
+        _groupCommit = new SqliteGroupCommit(this);
     }
 
     public SqlCatalog Sql { get; }
@@ -114,6 +117,16 @@ internal sealed class SqliteDatabase : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// Runs a write that may share its transaction with other writes queued at the same time (group commit,
+    /// see <see cref="SqliteGroupCommit"/>); returns only after that transaction committed.
+    /// </summary>
+    public Task<T> WriteGroupedAsync<T>(Func<ISqliteSession, T> write, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _groupCommit.WriteAsync(write, cancellationToken);
+    }
+
     /// <summary>Waits for the write gate and opens the write transaction (BEGIN IMMEDIATE).</summary>
     public async Task<SqliteWriteSession> BeginWriteAsync(CancellationToken cancellationToken)
     {
@@ -149,6 +162,18 @@ internal sealed class SqliteDatabase : IDisposable
         return command;
     }
 
+    /// <summary>The writer's prepared statement (see <see cref="SqlitePreparedStatement"/>); runs in the open transaction.</summary>
+    internal SqlitePreparedStatement WriterStatement(string statement)
+    {
+        if (!_writerStatements.TryGetValue(statement, out var prepared))
+        {
+            prepared = new SqlitePreparedStatement(_writer, Sql[statement]);
+            _writerStatements.Add(statement, prepared);
+        }
+
+        return prepared;
+    }
+
     internal void EndWrite() => _writeGate.Release();
 
     public void Dispose()
@@ -162,6 +187,11 @@ internal sealed class SqliteDatabase : IDisposable
         foreach (var command in _writerCommands.Values)
         {
             command.Dispose();
+        }
+
+        foreach (var prepared in _writerStatements.Values)
+        {
+            prepared.Dispose();
         }
 
         _writer.Dispose();

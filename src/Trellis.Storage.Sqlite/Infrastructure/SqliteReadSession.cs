@@ -9,6 +9,7 @@ internal sealed class SqliteReadSession : ISqliteSession, IDisposable
     private readonly SqliteConnection _connection;
     private readonly SqlCatalog _sql;
     private readonly List<SqliteCommand> _commands = [];
+    private readonly List<SqlitePreparedStatement> _prepared = [];
 
     public SqliteReadSession(string connectionString, SqlCatalog sql)
     {
@@ -25,8 +26,20 @@ internal sealed class SqliteReadSession : ISqliteSession, IDisposable
         return command;
     }
 
+    public SqlitePreparedStatement Prepared(string statement)
+    {
+        var prepared = new SqlitePreparedStatement(_connection, _sql[statement]);
+        _prepared.Add(prepared);
+        return prepared;
+    }
+
     public void Dispose()
     {
+        foreach (var prepared in _prepared)
+        {
+            prepared.Dispose();
+        }
+
         foreach (var command in _commands)
         {
             command.Dispose();

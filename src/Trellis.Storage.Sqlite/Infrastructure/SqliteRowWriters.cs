@@ -29,7 +29,7 @@ internal static class SqliteRowWriters
 
     /// <summary>Returns 1 when inserted, 0 when the send key already existed.</summary>
     public static int InsertOutbox(ISqliteSession session, WorkspaceId workspace, OutboxMessage message, Instant now) =>
-        session.Command("InsertOutbox")
+        session.Prepared("InsertOutbox")
             .Bind("$ws", workspace)
             .Bind("$person", message.Key.PersonId)
             .Bind("$journey_instance", message.Key.JourneyInstance)
@@ -39,10 +39,10 @@ internal static class SqliteRowWriters
             .Bind("$payload", message.PayloadJson)
             .Bind("$available_at", message.AvailableAt)
             .Bind("$now", now)
-            .ExecuteNonQuery();
+            .Execute();
 
     public static int InsertTrace(ISqliteSession session, WorkspaceId workspace, string personId, TraceEntry entry) =>
-        session.Command("InsertTrace")
+        session.Prepared("InsertTrace")
             .Bind("$ws", workspace)
             .Bind("$person", personId)
             .Bind("$at", entry.At)
@@ -50,5 +50,5 @@ internal static class SqliteRowWriters
             .Bind("$journey_id", entry.JourneyId)
             .Bind("$step_id", entry.StepId)
             .Bind("$details", entry.DetailsJson)
-            .ExecuteNonQuery();
+            .Execute();
 }

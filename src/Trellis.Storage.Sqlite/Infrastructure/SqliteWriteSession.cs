@@ -30,6 +30,28 @@ internal sealed class SqliteWriteSession : ISqliteSession, IDisposable
         return _database.WriterCommand(statement, _transaction);
     }
 
+    public SqlitePreparedStatement Prepared(string statement)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_completed)
+        {
+            throw new InvalidOperationException("This write transaction has already been committed.");
+        }
+
+        return _database.WriterStatement(statement);
+    }
+
+    /// <summary>Starts a savepoint, so one write of a group can be undone without the others.</summary>
+    public void Savepoint(string name) => _transaction.Save(name);
+
+    public void RollbackToSavepoint(string name)
+    {
+        _transaction.Rollback(name);
+        _transaction.Release(name);
+    }
+
+    public void ReleaseSavepoint(string name) => _transaction.Release(name);
+
     public void Commit()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

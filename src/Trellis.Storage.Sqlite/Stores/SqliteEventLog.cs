@@ -4,10 +4,12 @@ using Trellis.Storage.Internal;
 namespace Trellis.Storage.Sqlite;
 
 /// <summary>
-/// Appends run in one IMMEDIATE transaction: aliases and tombstones of the batch's ids are read, the
-/// <see cref="AppendPlanner"/> decides, merges are applied, persons are flagged pending, events inserted.
-/// Statements are prepared once on the writer connection and reused, one execution per row (SQLite runs
-/// in-process, so a row costs microseconds, not a round trip).
+/// Appends run in one IMMEDIATE transaction, shared with the appends queued at the same time (group commit:
+/// each append in its own savepoint, answered only after the shared commit). Aliases and tombstones of the
+/// batch's ids are read, the <see cref="AppendPlanner"/> decides, merges are applied, persons are flagged
+/// pending, events inserted. The per-row statements are prepared once on the writer connection and bound by
+/// index (<see cref="SqlitePreparedStatement"/>), one execution per row: SQLite runs in-process, so a row
+/// costs microseconds, not a round trip.
 /// </summary>
 internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
 {
@@ -22,7 +24,7 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
 
         return events.Count == 0
             ? Task.FromResult(new AppendResult([]))
-            : database.WriteAsync(s => Append(s, workspace, events), cancellationToken);
+            : database.WriteGroupedAsync(s => Append(s, workspace, events), cancellationToken);
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(WorkspaceId workspace, string personId, long afterSequence, int limit, CancellationToken cancellationToken = default)
@@ -61,13 +63,13 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
             SqlitePersonMerger.Merge(session, workspace, merge, now);
         }
 
-        var markPending = session.Command("MarkPersonPending").Bind("$ws", workspace).Bind("$now", now);
+        var markPending = session.Prepared("MarkPersonPending").Bind("$ws", workspace).Bind("$now", now);
         foreach (var person in plan.Persons)
         {
-            markPending.Bind("$person", person).ExecuteNonQuery();
+            markPending.Bind("$person", person).Execute();
         }
 
-        var insert = session.Command("InsertEvent").Bind("$ws", workspace);
+        var insert = session.Prepared("InsertEvent").Bind("$ws", workspace);
         var results = new AppendItemResult[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
@@ -87,8 +89,8 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
                 .Bind("$payload", e.PayloadJson)
                 .Bind("$occurred_at", e.Timestamp)
                 .Bind("$received_at", e.ReceivedAt)
-                .Scalar();
-            results[i] = sequence is long seq
+                .ScalarInt64();
+            results[i] = sequence is { } seq
                 ? new AppendItemResult(AppendStatus.Appended, planned.PersonId, seq)
                 : new AppendItemResult(AppendStatus.Duplicate, null, null);
         }

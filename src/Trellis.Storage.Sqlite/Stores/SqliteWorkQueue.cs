@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using Trellis.Storage.Internal;
@@ -10,6 +13,8 @@ namespace Trellis.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteWorkQueue(SqliteDatabase database) : IWorkQueue
 {
+    private static readonly IReadOnlyDictionary<string, ConsentRecord> NoConsent = new Dictionary<string, ConsentRecord>(StringComparer.Ordinal);
+
     public async Task<IWorkUnit> ClaimAsync(Instant now, int max, CancellationToken cancellationToken = default)
     {
         Arguments.RequirePositive(max, nameof(max));
@@ -58,6 +63,37 @@ internal sealed class SqliteWorkQueue(SqliteDatabase database) : IWorkQueue
                 UpdatedAt = r.GetInstant(8),
             });
 
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        // Events and consent of the whole claim in two statements, not two per person.
+        var claimed = ClaimedJson(rows.Select(r => (r.Workspace, r.PersonId, r.ProcessedThrough)));
+        var events = new Dictionary<(string, string), List<StoredEvent>>();
+        foreach (var e in session.Command("PendingEventsOf").Bind("$claimed", claimed).ReadAll(r => SqliteRows.Event(r, new WorkspaceId(r.GetString(8)))))
+        {
+            var key = (e.Workspace.Value, e.PersonId);
+            if (!events.TryGetValue(key, out var list))
+            {
+                events[key] = list = [];
+            }
+
+            list.Add(e);
+        }
+
+        var consents = new Dictionary<(string, string), Dictionary<string, ConsentRecord>>();
+        foreach (var (ws, person, consent) in session.Command("ConsentsOf").Bind("$claimed", claimed)
+                     .ReadAll(r => (r.GetString(4), r.GetString(5), SqliteRows.Consent(r))))
+        {
+            if (!consents.TryGetValue((ws, person), out var topics))
+            {
+                consents[(ws, person)] = topics = new Dictionary<string, ConsentRecord>(StringComparer.Ordinal);
+            }
+
+            topics[consent.Topic] = consent;
+        }
+
         return rows.Select(row => new ClaimedPerson(
             row.Workspace,
             row.PersonId,
@@ -65,17 +101,38 @@ internal sealed class SqliteWorkQueue(SqliteDatabase database) : IWorkQueue
             row.Version,
             row.NextWakeAt,
             row.ProcessedThrough,
-            SqliteProfiles.Build(session, row.Workspace, row.PersonId, row.Traits, row.CreatedAt, row.UpdatedAt),
-            PendingEvents(session, row.Workspace, row.PersonId, row.ProcessedThrough),
+            new PersonProfile(
+                row.Workspace,
+                row.PersonId,
+                row.Traits,
+                consents.TryGetValue((row.Workspace.Value, row.PersonId), out var topics) ? topics : NoConsent,
+                row.CreatedAt,
+                row.UpdatedAt),
+            events.TryGetValue((row.Workspace.Value, row.PersonId), out var pending) ? pending : [],
             Suppressions(session, row.Workspace, row.Traits))).ToList();
     }
 
-    private static List<StoredEvent> PendingEvents(ISqliteSession session, WorkspaceId workspace, string personId, long processedThrough) =>
-        session.Command("PendingEvents")
-            .Bind("$ws", workspace)
-            .Bind("$person", personId)
-            .Bind("$after", processedThrough)
-            .ReadAll(r => SqliteRows.Event(r, workspace));
+    /// <summary>[[workspace, person, processed_seq], …] for the set statements of work.sql.</summary>
+    private static string ClaimedJson(IEnumerable<(WorkspaceId Workspace, string PersonId, long ProcessedThrough)> persons)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var (workspace, personId, processedThrough) in persons)
+            {
+                writer.WriteStartArray();
+                writer.WriteStringValue(workspace.Value);
+                writer.WriteStringValue(personId);
+                writer.WriteNumberValue(processedThrough);
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     private static List<Suppression> Suppressions(ISqliteSession session, WorkspaceId workspace, string traits)
     {

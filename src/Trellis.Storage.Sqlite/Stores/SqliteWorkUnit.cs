@@ -66,7 +66,7 @@ internal sealed class SqliteWorkUnit : IWorkUnit
     private void Write(PersonChanges changes)
     {
         var workspace = changes.Workspace;
-        _session.Command("SavePerson")
+        _session.Prepared("SavePerson")
             .Bind("$ws", workspace)
             .Bind("$person", changes.PersonId)
             .Bind("$state", changes.State)
@@ -74,7 +74,7 @@ internal sealed class SqliteWorkUnit : IWorkUnit
             .Bind("$processed_through", changes.ProcessedThrough)
             .Bind("$traits", changes.TraitsJson)
             .Bind("$now", _now)
-            .ExecuteNonQuery();
+            .Execute();
         foreach (var entry in changes.Trace)
         {
             SqliteRowWriters.InsertTrace(_session, workspace, changes.PersonId, entry);

@@ -12,11 +12,22 @@ WHERE rowid IN (
 )
 LIMIT $max;
 
--- name: PendingEvents
-SELECT seq, person_id, message_id, kind, event_name, payload, occurred_at, received_at
-FROM events
-WHERE workspace_id = $ws AND person_id = $person AND seq > $after
-ORDER BY seq;
+-- The unprocessed events of every claimed person in one statement ($claimed: a JSON array of
+-- [workspace, person, processed_seq]) instead of one query per person. CROSS JOIN keeps json_each outside,
+-- so each claimed person is one range lookup on events_person.
+-- name: PendingEventsOf
+SELECT e.seq, e.person_id, e.message_id, e.kind, e.event_name, e.payload, e.occurred_at, e.received_at, e.workspace_id
+FROM json_each($claimed) AS c
+CROSS JOIN events AS e
+    ON e.workspace_id = c.value ->> 0 AND e.person_id = c.value ->> 1 AND e.seq > c.value ->> 2
+ORDER BY e.seq;
+
+-- The consent of every claimed person ($claimed as above), one statement for the whole claim.
+-- name: ConsentsOf
+SELECT s.topic, s.granted, s.source, s.at, s.workspace_id, s.person_id
+FROM json_each($claimed) AS c
+CROSS JOIN consents AS s
+    ON s.workspace_id = c.value ->> 0 AND s.person_id = c.value ->> 1;
 
 -- name: SuppressionOfAddress
 SELECT channel, address, reason, at
