@@ -76,6 +76,7 @@ internal static class ProfileEndpoints
 
         var events = await store.Events.ReadAsync(workspace, personId, afterEvent, (int)limit, cancellationToken);
         var trace = await store.Persons.ReadTraceAsync(workspace, personId, afterTrace, (int)limit, cancellationToken);
+        var sends = await store.Outbox.ListForPersonAsync(workspace, personId, cancellationToken);
         var more = events.Count == limit || trace.Count == limit;
         return ApiResults.Ok(new
         {
@@ -99,6 +100,21 @@ internal static class ProfileEndpoints
                 journey = t.Entry.JourneyId,
                 step = t.Entry.StepId,
                 details = StoredJson.Parse(t.Entry.DetailsJson),
+            }),
+            // Every send with its outcome and the provider's id for it, which delivery, bounce and complaint
+            // reports quote back.
+            sends = sends.Select(s => new
+            {
+                id = s.Id,
+                journeyInstance = s.Key.JourneyInstance,
+                step = s.Key.StepId,
+                channel = s.Channel,
+                status = s.Status.ToString().ToLowerInvariant(),
+                attempts = s.Attempts,
+                lastError = s.LastError,
+                createdAt = s.CreatedAt.ToString(),
+                completedAt = s.CompletedAt?.ToString(),
+                providerMessageId = s.ProviderMessageId,
             }),
             next = more
                 ? new { afterEvent = events.Count > 0 ? events[^1].Sequence : afterEvent, afterTrace = trace.Count > 0 ? trace[^1].Sequence : afterTrace }

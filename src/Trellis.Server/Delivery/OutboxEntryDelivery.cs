@@ -94,7 +94,8 @@ public sealed class OutboxEntryDelivery(
         }
 
         stats.RecordSent();
-        if (!await store.Outbox.MarkSentAsync(entry.Workspace, entry.Id, Lease(entry), clock.GetCurrentInstant(), cancellationToken))
+        var providerId = SentMessageIndex.NormalizeId(delivered.ProviderMessageId);
+        if (!await store.Outbox.MarkSentAsync(entry.Workspace, entry.Id, Lease(entry), clock.GetCurrentInstant(), providerId.Length > 0 ? providerId : null, cancellationToken))
         {
             stats.RecordLostLease();
             logger.LogWarning("Outbox entry {Id} was sent ({ProviderId}) after its lease had passed to another dispatcher", entry.Id, delivered.ProviderMessageId);

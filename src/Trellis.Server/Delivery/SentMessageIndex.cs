@@ -6,9 +6,9 @@ namespace Trellis.Server.Delivery;
 /// <summary>
 /// Recent sends of this process by provider message id, and the person behind each address they went to, so
 /// provider feedback (a bounce, a complaint, a delivery, an SMS reply) can be traced back to the person and the
-/// step. In memory and bounded (oldest forgotten first): the store has no provider-id or address lookup yet.
-/// Feedback about a message this process no longer remembers still suppresses the address; only its attribution
-/// to a person or step is lost (see <see cref="Feedback.ContactDirectory"/> for the fallback).
+/// step. In memory and bounded (oldest forgotten first): a fast path in front of the outbox, which keeps each
+/// sent entry's provider id (<see cref="IOutbox.FindByProviderMessageIdAsync"/>) for messages this process no
+/// longer remembers or never sent (another process, before a restart).
 /// </summary>
 public sealed class SentMessageIndex(int capacity = SentMessageIndex.DefaultCapacity)
 {
@@ -51,8 +51,8 @@ public sealed class SentMessageIndex(int capacity = SentMessageIndex.DefaultCapa
     public (WorkspaceId Workspace, string PersonId)? FindPerson(string channel, string address) =>
         _byAddress.TryGetValue(AddressKey(channel, address), out var found) ? found : null;
 
-    /// <summary>Message-IDs come with or without angle brackets depending on who reports them.</summary>
-    private static string NormalizeId(string id) => id.Trim().Trim('<', '>').Trim();
+    /// <summary>Message-IDs come with or without angle brackets depending on who reports them; stored and looked up without.</summary>
+    public static string NormalizeId(string id) => id.Trim().Trim('<', '>').Trim();
 
     private static string AddressKey(string channel, string address) => $"{channel}:{Suppression.NormalizeAddress(address)}";
 

@@ -41,10 +41,21 @@ internal sealed class PostgresOutbox(PostgresDatabase database) : IOutbox
         }, cancellationToken);
     }
 
-    public Task<bool> MarkSentAsync(WorkspaceId workspace, long id, Guid leaseToken, Instant at, CancellationToken cancellationToken = default)
+    public Task<bool> MarkSentAsync(WorkspaceId workspace, long id, Guid leaseToken, Instant at, string? providerMessageId, CancellationToken cancellationToken = default)
     {
         Arguments.RequireWorkspace(workspace);
-        return CompleteAsync("MarkOutboxSent", workspace, id, leaseToken, p => p.Time("at", at), cancellationToken);
+        return CompleteAsync("MarkOutboxSent", workspace, id, leaseToken, p => p.Time("at", at).Text("provider_id", providerMessageId), cancellationToken);
+    }
+
+    public Task<OutboxEntry?> FindByProviderMessageIdAsync(string providerMessageId, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequireId(providerMessageId, nameof(providerMessageId));
+        return database.RunAsync(async c =>
+        {
+            await using var command = database.Command("FindOutboxByProviderId", c);
+            command.Parameters.Text("provider_id", providerMessageId);
+            return await command.ReadFirstOrDefaultAsync(PostgresRows.Outbox, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
     public Task<bool> MarkFailedAsync(WorkspaceId workspace, long id, Guid leaseToken, string reason, Instant at, Instant? retryAt, CancellationToken cancellationToken = default)

@@ -32,7 +32,7 @@ internal static class SqliteRows
         r.GetInt64(4), r.GetInstant(5));
 
     /// <summary>id, workspace_id, person_id, journey_instance, step_id, decision_seq, channel, payload, status,
-    /// attempts, available_at, lease_token, last_error, created_at, completed_at</summary>
+    /// attempts, available_at, lease_token, last_error, created_at, completed_at, provider_message_id</summary>
     public static OutboxEntry Outbox(SqliteDataReader r) => new(
         r.GetInt64(0),
         new WorkspaceId(r.GetString(1)),
@@ -45,5 +45,6 @@ internal static class SqliteRows
         r.IsDBNull(11) ? null : Guid.Parse(r.GetString(11)),
         r.GetNullableString(12),
         r.GetInstant(13),
-        r.GetNullableInstant(14));
+        r.GetNullableInstant(14),
+        r.GetNullableString(15));
 }

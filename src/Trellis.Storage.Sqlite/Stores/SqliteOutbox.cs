@@ -35,10 +35,16 @@ internal sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
         return entries.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).ToList();
     }
 
-    public Task<bool> MarkSentAsync(WorkspaceId workspace, long id, Guid leaseToken, Instant at, CancellationToken cancellationToken = default)
+    public Task<bool> MarkSentAsync(WorkspaceId workspace, long id, Guid leaseToken, Instant at, string? providerMessageId, CancellationToken cancellationToken = default)
     {
         Arguments.RequireWorkspace(workspace);
-        return Complete("MarkOutboxSent", workspace, id, leaseToken, at, null, null, cancellationToken);
+        return Complete("MarkOutboxSent", workspace, id, leaseToken, at, null, null, cancellationToken, providerMessageId);
+    }
+
+    public Task<OutboxEntry?> FindByProviderMessageIdAsync(string providerMessageId, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequireId(providerMessageId, nameof(providerMessageId));
+        return database.ReadAsync(s => s.Command("FindOutboxByProviderId").Bind("$provider_id", providerMessageId).ReadFirstOrDefault(SqliteRows.Outbox), cancellationToken);
     }
 
     public Task<bool> MarkFailedAsync(WorkspaceId workspace, long id, Guid leaseToken, string reason, Instant at, Instant? retryAt, CancellationToken cancellationToken = default)
@@ -67,9 +73,10 @@ internal sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
             .ReadAll(SqliteRows.Outbox), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<bool> Complete(string statement, WorkspaceId workspace, long id, Guid leaseToken, Instant at, string? reason, Instant? retryAt, CancellationToken cancellationToken)
+    private async Task<bool> Complete(string statement, WorkspaceId workspace, long id, Guid leaseToken, Instant at, string? reason, Instant? retryAt, CancellationToken cancellationToken, string? providerMessageId = null)
     {
         var changed = await database.WriteAsync(s => s.Command(statement)
+            .Bind("$provider_id", providerMessageId)
             .Bind("$ws", workspace)
             .Bind("$id", id)
             .Bind("$token", leaseToken.ToString("D"))

@@ -21,7 +21,18 @@ public interface IOutbox
     Task<IReadOnlyList<OutboxEntry>> ClaimAsync(Instant now, int max, Duration lease, CancellationToken cancellationToken = default);
 
     /// <summary>Records a send. False when the lease is no longer this token's (expired and taken by another).</summary>
-    Task<bool> MarkSentAsync(WorkspaceId workspace, long id, Guid leaseToken, Instant at, CancellationToken cancellationToken = default);
+    Task<bool> MarkSentAsync(WorkspaceId workspace, long id, Guid leaseToken, Instant at, CancellationToken cancellationToken = default) =>
+        MarkSentAsync(workspace, id, leaseToken, at, null, cancellationToken);
+
+    /// <summary>
+    /// Records a send with the id the provider gave the message (SMTP Message-ID, Twilio SID, FCM name), so its later
+    /// delivery, bounce and complaint reports can be matched to it (<see cref="FindByProviderMessageIdAsync"/>).
+    /// False when the lease is no longer this token's.
+    /// </summary>
+    Task<bool> MarkSentAsync(WorkspaceId workspace, long id, Guid leaseToken, Instant at, string? providerMessageId, CancellationToken cancellationToken = default);
+
+    /// <summary>The sent entry the provider knows by this id, in any workspace (provider reports carry no workspace); null when none.</summary>
+    Task<OutboxEntry?> FindByProviderMessageIdAsync(string providerMessageId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records a failed attempt: with <paramref name="retryAt"/> the entry is pending again from then, without

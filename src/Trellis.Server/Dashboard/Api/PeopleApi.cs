@@ -143,6 +143,7 @@ internal static class PeopleApi
             lastError = entry.LastError ?? PayloadText(payload, "error"),
             createdAt = entry.CreatedAt.ToString(),
             completedAt = entry.CompletedAt?.ToString(),
+            providerMessageId = entry.ProviderMessageId,
         };
     }
 

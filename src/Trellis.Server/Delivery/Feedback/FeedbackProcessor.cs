@@ -3,6 +3,7 @@ using NodaTime;
 using Trellis.Channels.Feedback;
 using Trellis.Core.Journeys;
 using Trellis.Server.Delivery.Guardrails;
+using Trellis.Server.Processing;
 using Trellis.Server.Recipients;
 using Trellis.Storage;
 
@@ -34,7 +35,9 @@ public sealed class FeedbackProcessor(
         int applied = 0, duplicates = 0;
         foreach (var feedback in events)
         {
-            var sent = index.Find(feedback.ProviderMessageId) ?? index.Find(feedback.MessageIdHeader);
+            var sent = index.Find(feedback.ProviderMessageId) ?? index.Find(feedback.MessageIdHeader)
+                       ?? await StoredSendAsync(feedback.ProviderMessageId, cancellationToken)
+                       ?? await StoredSendAsync(feedback.MessageIdHeader, cancellationToken);
             // Feedback about a message this process does not remember applies to every workspace: an address
             // that bounces or complains does so for all of them.
             var workspaces = sent is not null ? [sent.Workspace] : (await store.Workspaces.ListAsync(cancellationToken)).Select(w => w.Id).ToList();
@@ -53,6 +56,27 @@ public sealed class FeedbackProcessor(
         }
 
         return new FeedbackOutcome(applied, duplicates);
+    }
+
+    /// <summary>The send behind a provider id from the outbox, for messages this process does not remember.</summary>
+    private async Task<SentMessage?> StoredSendAsync(string? providerMessageId, CancellationToken cancellationToken)
+    {
+        var id = providerMessageId is null ? "" : SentMessageIndex.NormalizeId(providerMessageId);
+        if (id.Length == 0 || await store.Outbox.FindByProviderMessageIdAsync(id, cancellationToken) is not { } entry)
+        {
+            return null;
+        }
+
+        try
+        {
+            return OutboxPayloadJson.Deserialize(entry.PayloadJson) is { } payload
+                ? new SentMessage(entry.Workspace, entry.Key.PersonId, new SendReference(payload.Journey, payload.Instance, payload.Step), payload.Channel, payload.Address)
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private async Task ApplyAsync(WorkspaceId workspace, FeedbackEvent feedback, SentMessage? sent, CancellationToken cancellationToken)

@@ -13,10 +13,10 @@ FROM (
 WHERE o.id = due.id
 RETURNING o.id, o.workspace_id, o.person_id, o.journey_instance, o.step_id, o.decision_seq, o.channel,
           o.payload::text, o.status, o.attempts, o.available_at, o.lease_token, o.last_error, o.created_at,
-          o.completed_at;
+          o.completed_at, o.provider_message_id;
 
 -- name: MarkOutboxSent
-UPDATE outbox SET status = 'sent', completed_at = @at, lease_token = NULL
+UPDATE outbox SET status = 'sent', completed_at = @at, lease_token = NULL, provider_message_id = @provider_id
 WHERE workspace_id = @ws AND id = @id AND status = 'claimed' AND lease_token = @token;
 
 -- name: MarkOutboxRetry
@@ -32,13 +32,21 @@ SELECT min(available_at) FROM outbox WHERE status IN ('pending', 'claimed');
 
 -- name: GetOutbox
 SELECT id, workspace_id, person_id, journey_instance, step_id, decision_seq, channel, payload::text, status,
-       attempts, available_at, lease_token, last_error, created_at, completed_at
+       attempts, available_at, lease_token, last_error, created_at, completed_at, provider_message_id
 FROM outbox
 WHERE workspace_id = @ws AND id = @id;
 
 -- name: ListOutboxForPerson
 SELECT id, workspace_id, person_id, journey_instance, step_id, decision_seq, channel, payload::text, status,
-       attempts, available_at, lease_token, last_error, created_at, completed_at
+       attempts, available_at, lease_token, last_error, created_at, completed_at, provider_message_id
 FROM outbox
 WHERE workspace_id = @ws AND person_id = @person
 ORDER BY id;
+
+-- name: FindOutboxByProviderId
+SELECT id, workspace_id, person_id, journey_instance, step_id, decision_seq, channel, payload::text, status,
+       attempts, available_at, lease_token, last_error, created_at, completed_at, provider_message_id
+FROM outbox
+WHERE provider_message_id = @provider_id
+ORDER BY id DESC
+LIMIT 1;

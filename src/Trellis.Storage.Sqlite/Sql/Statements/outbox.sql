@@ -15,10 +15,10 @@ WHERE id IN (
     ORDER BY available_at
     LIMIT $max)
 RETURNING id, workspace_id, person_id, journey_instance, step_id, decision_seq, channel, payload, status,
-          attempts, available_at, lease_token, last_error, created_at, completed_at;
+          attempts, available_at, lease_token, last_error, created_at, completed_at, provider_message_id;
 
 -- name: MarkOutboxSent
-UPDATE outbox SET status = 'sent', completed_at = $at, lease_token = NULL
+UPDATE outbox SET status = 'sent', completed_at = $at, lease_token = NULL, provider_message_id = $provider_id
 WHERE workspace_id = $ws AND id = $id AND status = 'claimed' AND lease_token = $token;
 
 -- name: MarkOutboxRetry
@@ -34,13 +34,21 @@ SELECT min(available_at) FROM outbox WHERE status IN ('pending', 'claimed');
 
 -- name: GetOutbox
 SELECT id, workspace_id, person_id, journey_instance, step_id, decision_seq, channel, payload, status,
-       attempts, available_at, lease_token, last_error, created_at, completed_at
+       attempts, available_at, lease_token, last_error, created_at, completed_at, provider_message_id
 FROM outbox
 WHERE workspace_id = $ws AND id = $id;
 
 -- name: ListOutboxForPerson
 SELECT id, workspace_id, person_id, journey_instance, step_id, decision_seq, channel, payload, status,
-       attempts, available_at, lease_token, last_error, created_at, completed_at
+       attempts, available_at, lease_token, last_error, created_at, completed_at, provider_message_id
 FROM outbox
 WHERE workspace_id = $ws AND person_id = $person
 ORDER BY id;
+
+-- name: FindOutboxByProviderId
+SELECT id, workspace_id, person_id, journey_instance, step_id, decision_seq, channel, payload, status,
+       attempts, available_at, lease_token, last_error, created_at, completed_at, provider_message_id
+FROM outbox
+WHERE provider_message_id = $provider_id
+ORDER BY id DESC
+LIMIT 1;
