@@ -35,6 +35,8 @@ internal static class DispatchBenchHost
             ["Trellis:Urls:Public"] = publicUrl,
             ["Trellis:Tokens:Keys:bench"] = tokenKey,
             ["Trellis:Delivery:Concurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
+            // As many pooled SMTP sessions as the bare client's connections, so both sides get the same parallelism.
+            ["Trellis:Smtp:MaxConnections"] = concurrency.ToString(CultureInfo.InvariantCulture),
         });
         builder.Services.AddSingleton(bench.Store);
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);

@@ -45,6 +45,16 @@ internal sealed class SmtpSinkProcess : IDisposable
         return new SmtpSinkProcess(process, ready.RootElement.GetProperty("port").GetInt32(), folder);
     }
 
+    /// <summary>CPU the SMTP server has used so far: what accepting the mail cost on the server's side.</summary>
+    public TimeSpan Cpu
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public void Dispose()
     {
         _process.StandardInput.Close();

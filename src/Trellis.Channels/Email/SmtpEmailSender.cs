@@ -44,8 +44,9 @@ public sealed class SmtpEmailSender : IChannelSender, IAsyncDisposable
             return failure;
         }
 
-        var mime = new ArrayBufferWriter<byte>(4096);
-        MimeMessageWriter.Write(email!, _time.GetUtcNow(), mime);
+        // Room for headers and both bodies quoted-printable, so the buffer rarely has to grow and copy.
+        var mime = new ArrayBufferWriter<byte>(2048 + (2 * (email!.Text.Length + email.Html.Length)));
+        MimeMessageWriter.Write(email, _time.GetUtcNow(), mime);
         try
         {
             await _pool.SendAsync(HeaderWriter.TryAsciiAddress(email!.From)!, HeaderWriter.TryAsciiAddress(email.To)!, mime.WrittenMemory, ct).ConfigureAwait(false);

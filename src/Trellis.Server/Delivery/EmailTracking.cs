@@ -40,6 +40,7 @@ public static partial class EmailTracking
         return found;
     }
 
-    [GeneratedRegex(@"\bhref\s*=\s*(?<quote>[""'])(?<url>.*?)\k<quote>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    // No backreference to the quote: a case-insensitive one sends the source generator back to the interpreter.
+    [GeneratedRegex(@"\bhref\s*=\s*(?:""(?<url>[^""]*)""|'(?<url>[^']*)')", RegexOptions.IgnoreCase)]
     private static partial Regex Hrefs();
 }

@@ -29,8 +29,24 @@ internal static class QuotedPrintable
 
     private static void Encode(ReadOnlySpan<byte> input, IBufferWriter<byte> output)
     {
-        // Worst case: every byte as =XX plus a soft break every 25 bytes.
-        var span = output.GetSpan((input.Length * 3) + ((input.Length / 24) + 2) * 3);
+        // Worst case: every byte as =XX plus a soft break every 25 bytes. Typical text needs a little more
+        // than its length, so the encoding goes through a pooled scratch buffer and is copied out once.
+        var worst = (input.Length * 3) + (((input.Length / 24) + 2) * 3);
+        var scratch = ArrayPool<byte>.Shared.Rent(worst);
+        try
+        {
+            var length = Encode(input, scratch);
+            scratch.AsSpan(0, length).CopyTo(output.GetSpan(length));
+            output.Advance(length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+    }
+
+    private static int Encode(ReadOnlySpan<byte> input, Span<byte> span)
+    {
         var at = 0;
         var column = 0;
         for (var i = 0; i < input.Length; i++)
@@ -82,6 +98,6 @@ internal static class QuotedPrintable
             column += width;
         }
 
-        output.Advance(at);
+        return at;
     }
 }
