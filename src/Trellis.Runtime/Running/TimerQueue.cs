@@ -11,10 +11,15 @@ namespace Trellis.Runtime.Running;
 internal sealed class TimerQueue
 {
     private const long BucketTicks = TimeSpan.TicksPerMinute;
+    private const int MaxSpareLists = 1 << 16;
 
     private readonly PriorityQueue<PersonSlot, DueKey> _near = new(DueKey.Comparer);
     private readonly Dictionary<long, List<PersonSlot>> _buckets = new();
     private readonly PriorityQueue<long, long> _bucketOrder = new();
+
+    // Drained bucket lists, cleared and reused: a list lives from its first wake until its minute comes (often
+    // days), so fresh ones would be promoted through every GC generation before they die.
+    private readonly Stack<List<PersonSlot>> _spare = new();
     private long _drained = long.MinValue; // buckets at or before this one have been moved into _near
     private long _seq;
 
@@ -38,7 +43,7 @@ internal sealed class TimerQueue
 
         if (!_buckets.TryGetValue(bucket, out var list))
         {
-            list = [];
+            list = _spare.TryPop(out var reused) ? reused : [];
             _buckets[bucket] = list;
             _bucketOrder.Enqueue(bucket, bucket);
         }
@@ -123,6 +128,12 @@ internal sealed class TimerQueue
                 PushNear(slot);
                 Count++;
             }
+        }
+
+        list.Clear();
+        if (_spare.Count < MaxSpareLists)
+        {
+            _spare.Push(list);
         }
     }
 

@@ -10,7 +10,24 @@ namespace Trellis.Core.Engine.Effects;
 /// </summary>
 public readonly record struct Effect
 {
-    public required Instant At { get; init; }
+    // Times are kept as Unix ticks (8 bytes, no nullable wrapper): effects are copied several times each on the
+    // engine's hot path, and the struct carries many references, so every byte saved is a byte less to move.
+    private const long NoTime = long.MinValue;
+    private readonly long _at;
+    private readonly long _until;
+    private readonly long _enteredAt;
+
+    public Effect()
+    {
+        _until = NoTime;
+        _enteredAt = NoTime;
+    }
+
+    public required Instant At
+    {
+        get => FromTicks(_at);
+        init => _at = ToTicks(value);
+    }
 
     public required EffectType Type { get; init; }
 
@@ -30,7 +47,11 @@ public readonly record struct Effect
     /// <summary>Skip/defer reason (consent, suppressed, …) or exit reason.</summary>
     public string? Reason { get; init; }
 
-    public Instant? Until { get; init; }
+    public Instant? Until
+    {
+        get => _until == NoTime ? null : FromTicks(_until);
+        init => _until = value is { } t ? ToTicks(t) : NoTime;
+    }
 
     public Outcome Outcome { get; init; }
 
@@ -52,5 +73,14 @@ public readonly record struct Effect
     public State.EventRecord? EnterEvent { get; init; }
 
     /// <summary>On send: when the instance entered (the template's <c>journey.entered_at</c>).</summary>
-    public Instant? EnteredAt { get; init; }
+    public Instant? EnteredAt
+    {
+        get => _enteredAt == NoTime ? null : FromTicks(_enteredAt);
+        init => _enteredAt = value is { } t ? ToTicks(t) : NoTime;
+    }
+
+    // "Never" (a deferral until Instant.MaxValue) round-trips exactly; other instants are kept to the tick, as the engine's clock is.
+    private static long ToTicks(Instant t) => t == Instant.MaxValue ? long.MaxValue : t.ToUnixTimeTicks();
+
+    private static Instant FromTicks(long ticks) => ticks == long.MaxValue ? Instant.MaxValue : Instant.FromUnixTimeTicks(ticks);
 }
