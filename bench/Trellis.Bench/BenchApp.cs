@@ -16,10 +16,12 @@ public static class BenchApp
                 return Server.IngestBenchmark.Run(Server.ServerBenchOptions.Parse(args.Skip(1).ToArray()));
             case "timers":
                 return Server.TimerBenchmark.Run(Server.ServerBenchOptions.Parse(args.Skip(1).ToArray()));
+            case "train":
+                return Prediction.TrainBenchmark.Run(BenchOptions.Parse(args.Skip(1).ToArray()));
             case "delivery":
                 return Delivery.DeliveryBenchmark.Run(args.Skip(1).ToArray());
             default:
-                Console.Error.WriteLine("usage: Trellis.Bench drip|simulate [--people N] [--days D] [--runs R]\n" +
+                Console.Error.WriteLine("usage: Trellis.Bench drip|simulate|train [--people N] [--days D] [--runs R]\n" +
                                         "       Trellis.Bench ingest|timers [--backend sqlite|postgres|both] [--pg CONN] [--runs R] [--seconds S] [--clients C] [--batch B] [--rate R] [--phase saturate|rate|both] [--people N]");
                 return 2;
         }

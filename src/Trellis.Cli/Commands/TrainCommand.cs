@@ -126,6 +126,7 @@ internal sealed class TrainCommand : ICommand
         }
 
         w.WriteLine($"wrote {output}");
+        w.WriteLine($"  journeys read it as score(\"{f.Model.Name}\"); a running trellis serve loads it at its next content reload (a journey upload, publish or pause, or a restart)");
     }
 
     private static string Sample(string label, ModelSample s) =>
