@@ -9,6 +9,9 @@ public sealed class ChannelDependencies
 {
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Where the SMTP session pool counts its sessions (read by /metrics); a private one when null.</summary>
+    public Email.Smtp.SmtpPoolStats? SmtpPool { get; init; }
+
     /// <summary>The in-app inbox on the server's storage.</summary>
     public required IInAppInbox Inbox { get; init; }
 

@@ -32,7 +32,7 @@ public static class ChannelSenderFactory
 
         return new ChannelRouter(new Dictionary<Channel, IChannelSender>
         {
-            [Channel.Email] = Resilient(new SmtpEmailSender(options.Smtp, time), "smtp"),
+            [Channel.Email] = Resilient(new SmtpEmailSender(options.Smtp, time, dependencies.SmtpPool), "smtp"),
             [Channel.Sms] = Resilient(new TwilioSmsSender(options.Sms, providerClient, time), "sms"),
             [Channel.Push] = Resilient(new FcmPushSender(options.Push, providerClient, pushTokens, time), "push"),
             [Channel.Webhook] = Resilient(new WebhookSender(poster), "webhook", WebhookHost),

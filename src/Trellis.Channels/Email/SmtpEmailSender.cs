@@ -19,12 +19,12 @@ public sealed class SmtpEmailSender : IChannelSender, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly SmtpConnectionPool _pool;
 
-    public SmtpEmailSender(SmtpOptions options, TimeProvider? time = null)
+    public SmtpEmailSender(SmtpOptions options, TimeProvider? time = null, SmtpPoolStats? stats = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _time = time ?? TimeProvider.System;
-        _pool = new SmtpConnectionPool(options, _time);
+        _pool = new SmtpConnectionPool(options, _time, stats ?? new SmtpPoolStats());
     }
 
     /// <summary>Sessions opened, reused and open now, for /metrics.</summary>

@@ -4,11 +4,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Trellis.Channels;
 using Trellis.Channels.Configuration;
+using Trellis.Channels.Email.Smtp;
 using Trellis.Channels.InApp;
 using Trellis.Channels.Tokens;
 using Trellis.Channels.Tracking;
 using Trellis.Server.Delivery.Feedback;
 using Trellis.Server.Delivery.Guardrails;
+using Trellis.Server.Health;
 using Trellis.Server.Hosting;
 using Trellis.Server.Recipients;
 
@@ -50,15 +52,18 @@ public static class DeliveryServices
 
         // Channels: every sender behind one router, network ones with retries, breaker and rate limit.
         services.TryAddSingleton<IInAppInbox, InMemoryInAppInbox>();
+        services.TryAddSingleton<SmtpPoolStats>();
         services.TryAddSingleton<IChannelSender>(sp => ChannelSenderFactory.Create(channels, new ChannelDependencies
         {
             Time = sp.GetRequiredService<TimeProvider>(),
             Inbox = sp.GetRequiredService<IInAppInbox>(),
+            SmtpPool = sp.GetRequiredService<SmtpPoolStats>(),
         }));
 
         // The outbox dispatcher.
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<DeliveryStats>();
+        services.AddSingleton<IExposedMetric, DeliveryMetrics>();
         services.AddSingleton<SentMessageIndex>(_ => new SentMessageIndex());
         services.AddSingleton<OutboundMessageFactory>();
         services.AddSingleton<DispatchGuard>();

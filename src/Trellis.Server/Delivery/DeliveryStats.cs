@@ -1,8 +1,17 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
 namespace Trellis.Server.Delivery;
 
-/// <summary>Counters of the outbox dispatcher (for logs, /metrics and the benchmark).</summary>
+/// <summary>Counters of the outbox dispatcher, in total and by channel (for logs, /metrics and the benchmark).</summary>
 public sealed class DeliveryStats
 {
+    public const string SentOutcome = "sent";
+    public const string RetriedOutcome = "retried";
+    public const string FailedOutcome = "failed";
+    public const string CancelledOutcome = "cancelled";
+
+    private readonly ConcurrentDictionary<(string Channel, string Outcome), StrongBox<long>> _byChannel = new();
     private long _sent;
     private long _retried;
     private long _failed;
@@ -23,13 +32,24 @@ public sealed class DeliveryStats
     /// <summary>Outcomes that could not be recorded because the lease had passed to another dispatcher.</summary>
     public long LostLeases => Interlocked.Read(ref _lostLeases);
 
-    public void RecordSent() => Interlocked.Increment(ref _sent);
+    /// <summary>Every (channel, outcome) counted so far, ordered for stable output.</summary>
+    public IReadOnlyList<(string Channel, string Outcome, long Count)> ByChannel =>
+        _byChannel.Select(p => (p.Key.Channel, p.Key.Outcome, Interlocked.Read(ref p.Value.Value)))
+            .OrderBy(p => p.Channel, StringComparer.Ordinal).ThenBy(p => p.Outcome, StringComparer.Ordinal).ToList();
 
-    public void RecordRetried() => Interlocked.Increment(ref _retried);
+    public void RecordSent(string channel) => Record(ref _sent, channel, SentOutcome);
 
-    public void RecordFailed() => Interlocked.Increment(ref _failed);
+    public void RecordRetried(string channel) => Record(ref _retried, channel, RetriedOutcome);
 
-    public void RecordCancelled() => Interlocked.Increment(ref _cancelled);
+    public void RecordFailed(string channel) => Record(ref _failed, channel, FailedOutcome);
+
+    public void RecordCancelled(string channel) => Record(ref _cancelled, channel, CancelledOutcome);
 
     public void RecordLostLease() => Interlocked.Increment(ref _lostLeases);
+
+    private void Record(ref long total, string channel, string outcome)
+    {
+        Interlocked.Increment(ref total);
+        Interlocked.Increment(ref _byChannel.GetOrAdd((channel, outcome), static _ => new StrongBox<long>()).Value);
+    }
 }

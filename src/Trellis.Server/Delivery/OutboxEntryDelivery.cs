@@ -51,7 +51,7 @@ public sealed class OutboxEntryDelivery(
 
         if (await guard.ReasonToCancelAsync(entry, payload, cancellationToken) is { } cancelled)
         {
-            stats.RecordCancelled();
+            stats.RecordCancelled(entry.Channel);
             await GiveUpAsync(entry, $"cancelled: {cancelled}", cancellationToken, countAsFailure: false);
             return;
         }
@@ -93,7 +93,7 @@ public sealed class OutboxEntryDelivery(
             guardrails.RecordSend(entry.Workspace, payload.Journey);
         }
 
-        stats.RecordSent();
+        stats.RecordSent(entry.Channel);
         var providerId = SentMessageIndex.NormalizeId(delivered.ProviderMessageId);
         if (!await store.Outbox.MarkSentAsync(entry.Workspace, entry.Id, Lease(entry), clock.GetCurrentInstant(), providerId.Length > 0 ? providerId : null, cancellationToken))
         {
@@ -109,7 +109,7 @@ public sealed class OutboxEntryDelivery(
     {
         var now = clock.GetCurrentInstant();
         var retryAt = RetrySchedule.Next(now, entry.Attempts, failed.RetryAfter, options);
-        stats.RecordRetried();
+        stats.RecordRetried(entry.Channel);
         var reason = $"{failed.Reason.Name()}: {failed.Detail} (attempt {entry.Attempts}, next at {retryAt})";
         if (!await store.Outbox.MarkFailedAsync(entry.Workspace, entry.Id, Lease(entry), reason, now, retryAt, cancellationToken))
         {
@@ -121,7 +121,7 @@ public sealed class OutboxEntryDelivery(
     {
         if (countAsFailure)
         {
-            stats.RecordFailed();
+            stats.RecordFailed(entry.Channel);
         }
 
         logger.LogInformation("Outbox entry {Id} not delivered: {Reason}", entry.Id, reason);

@@ -13,6 +13,7 @@ public sealed class ServerMetrics
     private static readonly double[] DurationBounds = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     private readonly IReadOnlyList<IExposedMetric> _engine;
+    private readonly IReadOnlyList<IExposedMetric> _registered;
 
     public CounterMetric EventsIngested { get; } = new("trellis_events_ingested_total", "Events stored by ingestion (committed).");
 
@@ -29,8 +30,10 @@ public sealed class ServerMetrics
     public LabeledCounterMetric OutboxMessages { get; } = new("trellis_outbox_messages_total", "outcome",
         "Outbox deliveries by outcome (sent, retry, failed).");
 
-    public ServerMetrics(EngineWorkerStats engine)
+    /// <param name="registered">Metrics other parts register as <see cref="IExposedMetric"/> (e.g. delivery's).</param>
+    public ServerMetrics(EngineWorkerStats engine, IEnumerable<IExposedMetric>? registered = null)
     {
+        _registered = registered?.ToList() ?? [];
         // The engine worker keeps its own counters; they are read at scrape time.
         _engine =
         [
@@ -43,7 +46,7 @@ public sealed class ServerMetrics
     }
 
     private IEnumerable<IExposedMetric> All =>
-        new IExposedMetric[] { EventsIngested, EventsDuplicate, EventsRefused, RequestsRejected, RequestDuration, OutboxMessages }.Concat(_engine);
+        new IExposedMetric[] { EventsIngested, EventsDuplicate, EventsRefused, RequestsRejected, RequestDuration, OutboxMessages }.Concat(_engine).Concat(_registered);
 
     /// <summary>Every metric in the Prometheus text exposition format.</summary>
     public string ToPrometheusText()

@@ -20,8 +20,9 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
     private readonly ITimer _sweeper;
     private bool _disposed;
 
-    public SmtpConnectionPool(SmtpOptions options, TimeProvider time)
+    public SmtpConnectionPool(SmtpOptions options, TimeProvider time, SmtpPoolStats stats)
     {
+        Stats = stats;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxConnections);
         _options = options;
         _time = time;
@@ -31,7 +32,7 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
         _sweeper = time.CreateTimer(static pool => ((SmtpConnectionPool)pool!).Sweep(), this, period, period);
     }
 
-    public SmtpPoolStats Stats { get; } = new();
+    public SmtpPoolStats Stats { get; }
 
     /// <summary>Sends one message on a pooled session; returns the server's final reply.</summary>
     /// <exception cref="SmtpReplyException">The server refused it.</exception>
