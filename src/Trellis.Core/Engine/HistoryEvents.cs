@@ -14,7 +14,7 @@ internal static class HistoryEvents
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var journey in workspace.Journeys)
         {
-            foreach (var expression in Expressions(journey))
+            foreach (var expression in journey.Expressions())
             {
                 names.UnionWith(expression.ReferencedEvents);
             }
@@ -22,33 +22,4 @@ internal static class HistoryEvents
 
         return names;
     }
-
-    private static IEnumerable<Expression> Expressions(JourneyDefinition j)
-    {
-        var entry = j.Entry;
-        IEnumerable<Expression?> all =
-        [
-            entry.Key,
-            entry.Trigger switch
-            {
-                EventTrigger e => e.When,
-                SegmentTrigger s => s.Condition,
-                ScheduleTrigger c => c.Audience,
-                _ => null,
-            },
-            j.Goal?.When, j.Goal?.Value,
-            .. j.Exits.Select(x => x.When),
-            .. j.Steps.SelectMany(StepExpressions),
-        ];
-        return all.OfType<Expression>();
-    }
-
-    private static IEnumerable<Expression?> StepExpressions(StepDefinition step) => step switch
-    {
-        WaitStep w => [w.Until],
-        WaitForStep w => [w.When],
-        BranchStep b => b.Cases.Select(c => c.When),
-        UpdateStep u => u.Set.Select(kv => (Expression?)kv.Value),
-        _ => [],
-    };
 }

@@ -33,6 +33,35 @@ public sealed class JourneyDefinition
 
     public required SourceLocation Location { get; init; }
 
+    /// <summary>Every expression of the journey (entry key and condition, goal, exits, steps): what it reads.</summary>
+    public IEnumerable<Expressions.Expression> Expressions()
+    {
+        IEnumerable<Expressions.Expression?> all =
+        [
+            Entry.Key,
+            Entry.Trigger switch
+            {
+                EventTrigger e => e.When,
+                SegmentTrigger s => s.Condition,
+                ScheduleTrigger c => c.Audience,
+                _ => null,
+            },
+            Goal?.When, Goal?.Value,
+            .. Exits.Select(x => x.When),
+            .. Steps.SelectMany(StepExpressions),
+        ];
+        return all.OfType<Expressions.Expression>();
+    }
+
+    private static IEnumerable<Expressions.Expression?> StepExpressions(StepDefinition step) => step switch
+    {
+        WaitStep w => [w.Until],
+        WaitForStep w => [w.When],
+        BranchStep b => b.Cases.Select(c => c.When),
+        UpdateStep u => u.Set.Select(kv => (Expressions.Expression?)kv.Value),
+        _ => [],
+    };
+
     public StepDefinition? FindStep(string id)
     {
         foreach (var s in Steps)

@@ -6,25 +6,7 @@ namespace Trellis.Measurement.Simulation.Planning;
 /// <summary>Every expression of a journey (entry, goal, exits, steps): to find the events, traits and step outcomes it reads.</summary>
 public static class JourneyExpressions
 {
-    public static IEnumerable<Expression> Of(JourneyDefinition j)
-    {
-        var entry = j.Entry;
-        IEnumerable<Expression?> all =
-        [
-            entry.Key,
-            entry.Trigger switch
-            {
-                EventTrigger e => e.When,
-                SegmentTrigger s => s.Condition,
-                ScheduleTrigger c => c.Audience,
-                _ => null,
-            },
-            j.Goal?.When, j.Goal?.Value,
-            .. j.Exits.Select(x => x.When),
-            .. j.Steps.SelectMany(StepExpressions),
-        ];
-        return all.OfType<Expression>();
-    }
+    public static IEnumerable<Expression> Of(JourneyDefinition j) => j.Expressions();
 
     /// <summary>The events that move a journey: its entry event, goal, exit rules and wait_for steps, and those its expressions count.</summary>
     public static IEnumerable<string> EventsUsed(JourneyDefinition j)
@@ -63,13 +45,4 @@ public static class JourneyExpressions
             }
         }
     }
-
-    private static IEnumerable<Expression?> StepExpressions(StepDefinition step) => step switch
-    {
-        WaitStep w => [w.Until],
-        WaitForStep w => [w.When],
-        BranchStep b => b.Cases.Select(c => c.When),
-        UpdateStep u => u.Set.Select(kv => (Expression?)kv.Value),
-        _ => [],
-    };
 }
