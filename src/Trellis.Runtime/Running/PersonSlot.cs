@@ -11,6 +11,9 @@ public sealed class PersonSlot(PersonState state)
 {
     public PersonState State { get; set; } = state;
 
+    /// <summary>The slot's number in its runner (timer queues refer to slots by number).</summary>
+    internal int Index { get; init; }
+
     /// <summary>When the person is next woken, or null when nothing is pending.</summary>
     public Instant? ScheduledWake => HasWake ? Instant.FromUnixTimeTicks(WakeTicks) : null;
 

@@ -15,13 +15,15 @@ namespace Trellis.Runtime.Running;
 public sealed class PopulationRunner
 {
     private readonly Dictionary<string, PersonSlot> _people = new(StringComparer.Ordinal);
-    private readonly TimerQueue _timers = new();
+    private readonly List<PersonSlot> _slots = new();
+    private readonly TimerQueue _timers;
     private readonly List<Effect> _scratch = new();
 
     public PopulationRunner(JourneyEngine engine, Instant start)
     {
         Engine = engine;
         Now = start;
+        _timers = new TimerQueue(_slots);
     }
 
     public JourneyEngine Engine { get; }
@@ -47,23 +49,13 @@ public sealed class PopulationRunner
     /// </summary>
     public Instant? NextTimerDue => _timers.PeekTicks() is { } ticks ? Instant.FromUnixTimeTicks(ticks) : null;
 
-    public PersonState Person(string id)
-    {
-        if (!_people.TryGetValue(id, out var slot))
-        {
-            slot = new PersonSlot(new PersonState(id));
-            _people[id] = slot;
-        }
-
-        return slot.State;
-    }
+    public PersonState Person(string id) => SlotOf(id).State;
 
     /// <summary>Delivers an input at <paramref name="at"/> (not before the current time), first running every timer due by then.</summary>
     public void Deliver(string user, EngineInput input, Instant at)
     {
         AdvanceTo(at);
-        Person(user);
-        Handle(_people[user], input, at);
+        Handle(SlotOf(user), input, at);
     }
 
     /// <summary>Runs every timer due at or before <paramref name="t"/>, in due order, and moves the clock there.</summary>
@@ -83,6 +75,18 @@ public sealed class PopulationRunner
         }
 
         Now = t;
+    }
+
+    private PersonSlot SlotOf(string id)
+    {
+        if (!_people.TryGetValue(id, out var slot))
+        {
+            slot = new PersonSlot(new PersonState(id)) { Index = _slots.Count };
+            _slots.Add(slot);
+            _people[id] = slot;
+        }
+
+        return slot;
     }
 
     private void Handle(PersonSlot slot, EngineInput input, Instant at)

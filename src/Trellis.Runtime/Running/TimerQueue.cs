@@ -2,8 +2,9 @@ namespace Trellis.Runtime.Running;
 
 /// <summary>
 /// The people waiting for a wake, in due order: (due ticks, then scheduling order). Far-off wakes sit in per-minute
-/// buckets as bare references (8 bytes a person, appended in scheduling order); a bucket moves into a small binary
-/// heap only when the clock reaches it. A single heap of millions of entries cost 24 bytes a person and a cache miss
+/// buckets as slot numbers (4 bytes a person, appended in scheduling order; numbers rather than references, so the
+/// GC neither scans these arrays nor tracks writes into them); a bucket moves into a small binary heap only when
+/// the clock reaches it. A single heap of millions of entries cost 24 bytes a person and a cache miss
 /// per level on every push and pop; the near heap stays as small as one minute's wakes. The order of pops is exactly
 /// that of one heap keyed by (ticks, seq): every live schedule enters the heap with its own key before anything later
 /// than its bucket is popped.
@@ -13,15 +14,19 @@ internal sealed class TimerQueue
     private const long BucketTicks = TimeSpan.TicksPerMinute;
     private const int MaxSpareLists = 1 << 16;
 
-    private readonly PriorityQueue<PersonSlot, DueKey> _near = new(DueKey.Comparer);
-    private readonly Dictionary<long, List<PersonSlot>> _buckets = new();
+    private readonly IReadOnlyList<PersonSlot> _slots;
+    private readonly PriorityQueue<int, DueKey> _near = new(DueKey.Comparer);
+    private readonly Dictionary<long, List<int>> _buckets = new();
     private readonly PriorityQueue<long, long> _bucketOrder = new();
 
     // Drained bucket lists, cleared and reused: a list lives from its first wake until its minute comes (often
     // days), so fresh ones would be promoted through every GC generation before they die.
-    private readonly Stack<List<PersonSlot>> _spare = new();
+    private readonly Stack<List<int>> _spare = new();
     private long _drained = long.MinValue; // buckets at or before this one have been moved into _near
     private long _seq;
+
+    /// <param name="slots">Every slot by its <see cref="PersonSlot.Index"/>: queue entries hold the number only.</param>
+    public TimerQueue(IReadOnlyList<PersonSlot> slots) => _slots = slots;
 
     /// <summary>Entries held, stale ones included.</summary>
     public int Count { get; private set; }
@@ -48,7 +53,7 @@ internal sealed class TimerQueue
             _bucketOrder.Enqueue(bucket, bucket);
         }
 
-        list.Add(slot);
+        list.Add(slot.Index);
     }
 
     /// <summary>The slot no longer waits (its queue entries become stale).</summary>
@@ -86,11 +91,12 @@ internal sealed class TimerQueue
     {
         while (PeekTicks() is { } next && next <= limit)
         {
-            if (!_near.TryDequeue(out var candidate, out var key))
+            if (!_near.TryDequeue(out var index, out var key))
             {
                 break; // PeekTicks returned a near entry, so this does not happen
             }
 
+            var candidate = _slots[index];
             Count--;
             if (candidate.HasWake && candidate.InHeap && candidate.WakeTicks == key.Ticks && candidate.WakeSeq == key.Seq)
             {
@@ -110,7 +116,7 @@ internal sealed class TimerQueue
     private void PushNear(PersonSlot slot)
     {
         slot.InHeap = true;
-        _near.Enqueue(slot, new DueKey(slot.WakeTicks, slot.WakeSeq));
+        _near.Enqueue(slot.Index, new DueKey(slot.WakeTicks, slot.WakeSeq));
     }
 
     /// <summary>Moves the earliest bucket into the near heap: each person whose live wake is in it, once, with its own key.</summary>
@@ -121,8 +127,9 @@ internal sealed class TimerQueue
         var list = _buckets[bucket];
         _buckets.Remove(bucket);
         Count -= list.Count;
-        foreach (var slot in list)
+        foreach (var index in list)
         {
+            var slot = _slots[index];
             if (slot.HasWake && !slot.InHeap && BucketOf(slot.WakeTicks) == bucket)
             {
                 PushNear(slot);

@@ -24,8 +24,8 @@ public class TimerQueueTests
     public void Pops_every_live_schedule_once_in_due_then_scheduling_order() =>
         Prop.ForAll(Operation.ListOf(80).ToArbitrary(), operations =>
         {
-            var queue = new TimerQueue();
-            var slots = Enumerable.Range(0, 8).Select(i => new PersonSlot(new PersonState("p" + i))).ToArray();
+            var slots = Enumerable.Range(0, 8).Select(i => new PersonSlot(new PersonState("p" + i)) { Index = i }).ToArray();
+            var queue = new TimerQueue(slots);
             var model = new Dictionary<int, (long Ticks, long Seq)>();
             long seq = 0;
             long now = 0;
@@ -69,8 +69,8 @@ public class TimerQueueTests
     [Fact]
     public void Peek_sees_the_earliest_wake_even_in_a_later_bucket()
     {
-        var queue = new TimerQueue();
         var slot = new PersonSlot(new PersonState("p"));
+        var queue = new TimerQueue([slot]);
         Assert.Null(queue.PeekTicks());
         queue.Schedule(slot, 90 * Minute + 5);
         Assert.Equal(90 * Minute + 5, queue.PeekTicks());
