@@ -14,5 +14,6 @@ internal static class AdminEndpoints
         JourneyEndpoints.Map(api);
         ProfileEndpoints.Map(api);
         KeyEndpoints.Map(api);
+        TemplateEndpoints.Map(api);
     }
 }
