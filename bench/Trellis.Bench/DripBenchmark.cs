@@ -32,6 +32,9 @@ internal static class DripBenchmark
         }
 
         var workspace = new CompiledWorkspace(content.ToWorkspace());
+        var fields = PersonStateFieldBytes();
+        Console.WriteLine($"PersonState: {fields.Object} B an object, of which {fields.Engine} B are the engine's fields (instances, send log, " +
+                          "extras, instance counter), allocated with every person and not in the per-run figure below");
         Console.WriteLine($"drip: {options.People:N0} people × {options.Days} days, {options.Runs} runs, one thread");
         var rates = new List<double>();
         var cpuRates = new List<double>();
@@ -118,6 +121,22 @@ internal static class DripBenchmark
                       $"; entry phase {entered.TotalSeconds:F1}s of {clock.Elapsed.TotalSeconds:F1}s" +
                       $"; allocated {allocated:F0} B/person, GC pauses {pause.TotalSeconds:F1}s ({gcs})";
         return (rate, cpuRate, (afterEntry - afterProfiles) / (double)options.People, (afterProfiles - before) / (double)options.People, summary);
+    }
+
+    /// <summary>The size of an empty PersonState, and the part beyond its header, id and traits: the engine's own fields.</summary>
+    private static (long Object, long Engine) PersonStateFieldBytes()
+    {
+        const int n = 100_000;
+        var keep = new PersonState[n];
+        var before = Memory();
+        for (var i = 0; i < n; i++)
+        {
+            keep[i] = new PersonState("p");
+        }
+
+        var size = (Memory() - before) / n;
+        GC.KeepAlive(keep);
+        return (size, size - 32); // object header 16 B, id and traits references 8 B each
     }
 
     private static long Memory()
