@@ -33,8 +33,8 @@ internal static class DripBenchmark
 
         var workspace = new CompiledWorkspace(content.ToWorkspace());
         var fields = PersonStateFieldBytes();
-        Console.WriteLine($"PersonState: {fields.Object} B an object, of which {fields.Engine} B are the engine's fields (instances, send log, " +
-                          "extras, instance counter), allocated with every person and not in the per-run figure below");
+        Console.WriteLine($"PersonState: {fields.Object} B an object, of which {fields.Engine} B are the engine's fields (instances, send log, history, " +
+                          "re-entry memory, extras, instance counter), allocated with every person and not in the per-run figure below");
         Console.WriteLine($"drip: {options.People:N0} people × {options.Days} days, {options.Runs} runs, one thread");
         var rates = new List<double>();
         var cpuRates = new List<double>();
@@ -120,6 +120,9 @@ internal static class DripBenchmark
         var summary = string.Join(", ", Enum.GetValues<EffectType>().Select(t => $"{t.ToString().ToLowerInvariant()} {counts[(int)t]:N0}")) +
                       $"; entry phase {entered.TotalSeconds:F1}s of {clock.Elapsed.TotalSeconds:F1}s" +
                       $"; allocated {allocated:F0} B/person, GC pauses {pause.TotalSeconds:F1}s ({gcs})";
+        // What stays once everyone has finished the journey (re-entry memory, the last sends still in a cap window).
+        summary += $"; after the journey {(Memory() - afterProfiles) / (double)options.People:F0} B/person";
+        GC.KeepAlive(runner);
         return (rate, cpuRate, (afterEntry - afterProfiles) / (double)options.People, (afterProfiles - before) / (double)options.People, summary);
     }
 

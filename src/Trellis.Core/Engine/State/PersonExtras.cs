@@ -3,18 +3,11 @@ using NodaTime;
 namespace Trellis.Core.Engine.State;
 
 /// <summary>
-/// The parts of a person's state that most people never need at a given moment (suppressions, segment memory, date
-/// and schedule moments, counted event history, re-entry memory of ended instances), kept aside so that the common
-/// person — in one journey, or in none — stays small.
+/// The parts of a person's state that most people never need (suppressions, segment memory, date and schedule
+/// moments, keyed re-entry memory), kept aside so that the common person stays small.
 /// </summary>
 public sealed class PersonExtras
 {
-    /// <summary>Occurrences of the events that expressions count (see <see cref="PersonState.History"/>).</summary>
-    public EventHistory? History { get; set; }
-
-    /// <summary>Re-entry memory of unkeyed journeys (see <see cref="PersonState.Entries"/>).</summary>
-    public ulong[]? Entries { get; set; }
-
     /// <summary>Addresses suppressed per channel (hard bounces, complaints): "channel:address".</summary>
     public HashSet<string>? Suppressed { get; set; }
 

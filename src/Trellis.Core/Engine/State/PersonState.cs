@@ -20,17 +20,7 @@ public sealed class PersonState(string id)
     public IReadOnlyDictionary<string, Value> TraitsOrEmpty => Traits ?? NoTraits;
 
     /// <summary>Occurrences of the events that expressions count (count, performed, last).</summary>
-    public EventHistory? History
-    {
-        get => Extras?.History;
-        set
-        {
-            if (value is not null || Extras is not null)
-            {
-                EnsureExtras().History = value;
-            }
-        }
-    }
+    public EventHistory? History { get; set; }
 
     private object? _instances; // see InstanceList: null, one instance, or an array of them
 
@@ -44,17 +34,7 @@ public sealed class PersonState(string id)
     /// Last entry time per unkeyed journey with a re-entry limit (see <see cref="PackedEntries"/>), written when an
     /// instance ends: while it runs, the instance itself holds its entry time.
     /// </summary>
-    public ulong[]? Entries
-    {
-        get => Extras?.Entries;
-        set
-        {
-            if (value is not null || Extras is not null)
-            {
-                EnsureExtras().Entries = value;
-            }
-        }
-    }
+    public ulong[]? Entries { get; set; }
 
     public PersonExtras? Extras { get; set; }
 
