@@ -73,9 +73,14 @@ internal sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
             .ReadAll(SqliteRows.Outbox), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Grouped with the other writes waiting for the write gate (see <see cref="SqliteGroupCommit"/>): the
+    /// dispatcher records each send on its own, and with many in flight these would otherwise take one gate turn
+    /// and one commit apiece, each a turn the engine worker and ingestion wait behind.
+    /// </summary>
     private async Task<bool> Complete(string statement, WorkspaceId workspace, long id, Guid leaseToken, Instant at, string? reason, Instant? retryAt, CancellationToken cancellationToken, string? providerMessageId = null)
     {
-        var changed = await database.WriteAsync(s => s.Command(statement)
+        var changed = await database.WriteGroupedAsync(s => s.Command(statement)
             .Bind("$provider_id", providerMessageId)
             .Bind("$ws", workspace)
             .Bind("$id", id)
