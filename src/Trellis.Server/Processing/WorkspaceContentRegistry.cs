@@ -18,8 +18,30 @@ public sealed class WorkspaceContentRegistry(ITrellisStore store, string? conten
     /// <summary>The folder with templates/ and policies.yaml (and the journeys seeded at first start), or null.</summary>
     public string? ContentFolder { get; } = contentFolder;
 
-    public async Task<WorkspaceRuntime> GetAsync(WorkspaceId workspace, CancellationToken cancellationToken = default) =>
-        _runtimes.TryGetValue(workspace, out var runtime) ? runtime : await ReloadAsync(workspace, cancellationToken);
+    public async Task<WorkspaceRuntime> GetAsync(WorkspaceId workspace, CancellationToken cancellationToken = default)
+    {
+        if (_runtimes.TryGetValue(workspace, out var runtime))
+        {
+            return runtime;
+        }
+
+        // Many callers ask at once when a server starts (every dispatcher slot, the engine): the first loads, the
+        // others take its result instead of each compiling every template again behind the same lock.
+        await _reloading.WaitAsync(cancellationToken);
+        try
+        {
+            if (_runtimes.TryGetValue(workspace, out runtime))
+            {
+                return runtime;
+            }
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+
+        return await ReloadAsync(workspace, cancellationToken);
+    }
 
     public async Task<WorkspaceRuntime> ReloadAsync(WorkspaceId workspace, CancellationToken cancellationToken = default)
     {
