@@ -86,6 +86,8 @@ internal sealed partial class Turn
     /// <summary>Traits merge; a null removes one; the consent map merges key by key.</summary>
     private void Identify(IdentifyInput input)
     {
+        // A first profile arrives with all its traits at once: size the map for them instead of regrowing it.
+        Person.Traits ??= new Dictionary<string, Value>(input.Traits.Count, StringComparer.Ordinal);
         foreach (var (name, value) in input.Traits)
         {
             if (name == "consent" && value.Kind == ValueKind.Map)
