@@ -3,11 +3,11 @@ namespace Trellis.Runtime.Running;
 /// <summary>
 /// The people waiting for a wake, in due order: (due ticks, then scheduling order). Far-off wakes sit in per-minute
 /// buckets as slot numbers (4 bytes a person, appended in scheduling order; numbers rather than references, so the
-/// GC neither scans these arrays nor tracks writes into them); a bucket moves into a small binary heap only when
-/// the clock reaches it. A single heap of millions of entries cost 24 bytes a person and a cache miss
-/// per level on every push and pop; the near heap stays as small as one minute's wakes. The order of pops is exactly
-/// that of one heap keyed by (ticks, seq): every live schedule enters the heap with its own key before anything later
-/// than its bucket is popped.
+/// GC neither scans these arrays nor tracks writes into them). When the clock reaches a bucket, its live entries are
+/// sorted once into a run that is then read in order; wakes scheduled into a minute already reached go to a small
+/// heap, merged with the run on every pop. A single heap of millions of entries cost 24 bytes a person and a cache
+/// miss per level on every push and pop. The order of pops is exactly that of one heap keyed by (ticks, seq): every
+/// live schedule is in the run or the heap, with its own key, before anything later than its bucket is popped.
 /// </summary>
 internal sealed class TimerQueue
 {
@@ -22,7 +22,10 @@ internal sealed class TimerQueue
     // Drained bucket lists, cleared and reused: a list lives from its first wake until its minute comes (often
     // days), so fresh ones would be promoted through every GC generation before they die.
     private readonly Stack<List<int>> _spare = new();
-    private long _drained = long.MinValue; // buckets at or before this one have been moved into _near
+    private DueEntry[] _run = new DueEntry[64]; // the drained bucket's live entries, sorted; read from _runPos
+    private int _runCount;
+    private int _runPos;
+    private long _drained = long.MinValue; // buckets at or before this one have been moved into the run or _near
     private long _seq;
 
     /// <param name="slots">Every slot by its <see cref="PersonSlot.Index"/>: queue entries hold the number only.</param>
@@ -71,15 +74,20 @@ internal sealed class TimerQueue
     {
         while (true)
         {
-            var hasNear = _near.TryPeek(out _, out var key);
-            if (!_bucketOrder.TryPeek(out var bucket, out _))
+            long? first = null;
+            if (_runPos < _runCount)
             {
-                return hasNear ? key.Ticks : null;
+                first = _run[_runPos].Ticks;
             }
 
-            if (hasNear && key.Ticks < bucket * BucketTicks)
+            if (_near.TryPeek(out _, out var key) && (first is null || key.Ticks < first))
             {
-                return key.Ticks;
+                first = key.Ticks;
+            }
+
+            if (!_bucketOrder.TryPeek(out var bucket, out _) || (first is { } t && t < bucket * BucketTicks))
+            {
+                return first;
             }
 
             Drain();
@@ -91,9 +99,17 @@ internal sealed class TimerQueue
     {
         while (PeekTicks() is { } next && next <= limit)
         {
-            if (!_near.TryDequeue(out var index, out var key))
+            DueKey key;
+            int index;
+            if (_runPos < _runCount &&
+                (!_near.TryPeek(out _, out var nearKey) || DueKey.Comparer.Compare(_run[_runPos].Key, nearKey) < 0))
             {
-                break; // PeekTicks returned a near entry, so this does not happen
+                var entry = _run[_runPos++];
+                (key, index) = (entry.Key, entry.Index);
+            }
+            else if (!_near.TryDequeue(out index, out key))
+            {
+                break; // PeekTicks saw an entry, so this does not happen
             }
 
             var candidate = _slots[index];
@@ -119,7 +135,10 @@ internal sealed class TimerQueue
         _near.Enqueue(slot.Index, new DueKey(slot.WakeTicks, slot.WakeSeq));
     }
 
-    /// <summary>Moves the earliest bucket into the near heap: each person whose live wake is in it, once, with its own key.</summary>
+    /// <summary>
+    /// Moves the earliest bucket into the run, sorted: each person whose live wake is in it, once, with its own key.
+    /// Called only when everything before the bucket has been taken, so the previous run is used up.
+    /// </summary>
     private void Drain()
     {
         var bucket = _bucketOrder.Dequeue();
@@ -127,15 +146,25 @@ internal sealed class TimerQueue
         var list = _buckets[bucket];
         _buckets.Remove(bucket);
         Count -= list.Count;
+        if (_run.Length < list.Count)
+        {
+            _run = new DueEntry[Math.Max(list.Count, _run.Length * 2)];
+        }
+
+        _runCount = 0;
+        _runPos = 0;
         foreach (var index in list)
         {
             var slot = _slots[index];
             if (slot.HasWake && !slot.InHeap && BucketOf(slot.WakeTicks) == bucket)
             {
-                PushNear(slot);
+                slot.InHeap = true;
+                _run[_runCount++] = new DueEntry(slot.WakeTicks, slot.WakeSeq, index);
                 Count++;
             }
         }
+
+        Array.Sort(_run, 0, _runCount);
 
         list.Clear();
         if (_spare.Count < MaxSpareLists)
@@ -145,4 +174,13 @@ internal sealed class TimerQueue
     }
 
     private static long BucketOf(long ticks) => ticks >= 0 ? ticks / BucketTicks : ((ticks + 1) / BucketTicks) - 1;
+
+    /// <summary>A drained wake: its key and slot number. Sorted by the key (a struct comparison, no comparer object).</summary>
+    private readonly record struct DueEntry(long Ticks, long Seq, int Index) : IComparable<DueEntry>
+    {
+        public DueKey Key => new(Ticks, Seq);
+
+        public int CompareTo(DueEntry other) =>
+            Ticks != other.Ticks ? (Ticks < other.Ticks ? -1 : 1) : Seq.CompareTo(other.Seq);
+    }
 }
