@@ -20,6 +20,8 @@ public sealed class PostgresTrellisStore : ITrellisStore
         Outbox = new PostgresOutbox(database);
         IdempotencyKeys = new PostgresIdempotencyKeys(database);
         Journeys = new PostgresJourneyStore(database);
+        Inbox = new PostgresInboxStore(database);
+        GuardrailCounts = new PostgresGuardrailCounts(database);
     }
 
     public IWorkspaceStore Workspaces { get; }
@@ -39,6 +41,10 @@ public sealed class PostgresTrellisStore : ITrellisStore
     public IIdempotencyKeys IdempotencyKeys { get; }
 
     public IJourneyStore Journeys { get; }
+
+    public IInboxStore Inbox { get; }
+
+    public IGuardrailCounts GuardrailCounts { get; }
 
     /// <summary>Connects, creates the schema when missing and brings it up to date.</summary>
     public static async Task<PostgresTrellisStore> OpenAsync(PostgresStoreOptions options, CancellationToken cancellationToken = default)

@@ -20,6 +20,8 @@ public sealed class SqliteTrellisStore : ITrellisStore
         Outbox = new SqliteOutbox(database);
         IdempotencyKeys = new SqliteIdempotencyKeys(database);
         Journeys = new SqliteJourneyStore(database);
+        Inbox = new SqliteInboxStore(database);
+        GuardrailCounts = new SqliteGuardrailCounts(database);
     }
 
     public IWorkspaceStore Workspaces { get; }
@@ -39,6 +41,10 @@ public sealed class SqliteTrellisStore : ITrellisStore
     public IIdempotencyKeys IdempotencyKeys { get; }
 
     public IJourneyStore Journeys { get; }
+
+    public IInboxStore Inbox { get; }
+
+    public IGuardrailCounts GuardrailCounts { get; }
 
     /// <summary>Opens (creating when missing) the database file and brings its schema up to date.</summary>
     public static Task<SqliteTrellisStore> OpenAsync(SqliteStoreOptions options, CancellationToken cancellationToken = default)

@@ -25,4 +25,8 @@ public interface ITrellisStore : IAsyncDisposable
     IIdempotencyKeys IdempotencyKeys { get; }
 
     IJourneyStore Journeys { get; }
+
+    IInboxStore Inbox { get; }
+
+    IGuardrailCounts GuardrailCounts { get; }
 }

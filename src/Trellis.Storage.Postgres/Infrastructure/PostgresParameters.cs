@@ -22,6 +22,9 @@ internal static class PostgresParameters
     public static NpgsqlParameterCollection Integer(this NpgsqlParameterCollection parameters, string name, int value) =>
         parameters.With(name, NpgsqlDbType.Integer, value);
 
+    public static NpgsqlParameterCollection Boolean(this NpgsqlParameterCollection parameters, string name, bool value) =>
+        parameters.With(name, NpgsqlDbType.Boolean, value);
+
     public static NpgsqlParameterCollection Uuid(this NpgsqlParameterCollection parameters, string name, Guid value) =>
         parameters.With(name, NpgsqlDbType.Uuid, value);
 

@@ -27,6 +27,11 @@ internal static class PostgresRows
     public static ConsentRecord Consent(NpgsqlDataReader r, int first = 0) =>
         new(r.GetString(first), r.GetBoolean(first + 1), r.GetString(first + 2), r.GetInstant(first + 3));
 
+    /// <summary>id, person_id, send_id, title, body, metadata, created_at, read_at</summary>
+    public static InboxMessage Inbox(NpgsqlDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), MetadataJson.Read(r.GetString(5)),
+        r.GetInstant(6), r.GetNullableInstant(7));
+
     /// <summary>channel, address, reason, at</summary>
     public static Suppression Suppression(NpgsqlDataReader r, int first = 0) =>
         new(r.GetString(first), r.GetString(first + 1), r.GetString(first + 2), r.GetInstant(first + 3));

@@ -7,7 +7,7 @@ namespace Trellis.Storage.Postgres;
 internal sealed class PostgresPersonStore(PostgresDatabase database) : IPersonStore
 {
     private static readonly string[] EraseStatements =
-        ["ErasePersons", "EraseEvents", "EraseTrace", "EraseConsents", "EraseOutbox", "EraseAliases"];
+        ["ErasePersons", "EraseEvents", "EraseTrace", "EraseConsents", "EraseOutbox", "EraseInbox", "EraseAliases"];
 
     public Task<PersonProfile?> GetProfileAsync(WorkspaceId workspace, string personId, CancellationToken cancellationToken = default)
     {

@@ -26,6 +26,11 @@ internal static class SqliteRows
     /// <summary>channel, address, reason, at</summary>
     public static Suppression Suppression(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInstant(3));
 
+    /// <summary>id, person_id, send_id, title, body, metadata, created_at, read_at</summary>
+    public static InboxMessage Inbox(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), MetadataJson.Read(r.GetString(5)),
+        r.GetInstant(6), r.GetNullableInstant(7));
+
     /// <summary>journey_id, source, status, status_reason, version, updated_at</summary>
     public static JourneyRecord Journey(SqliteDataReader r, WorkspaceId workspace) => new(
         workspace, r.GetString(0), r.GetString(1), StoredNames.JourneyStatusOf(r.GetString(2)), r.GetNullableString(3),

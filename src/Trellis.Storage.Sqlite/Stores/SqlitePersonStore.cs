@@ -6,7 +6,7 @@ namespace Trellis.Storage.Sqlite;
 internal sealed class SqlitePersonStore(SqliteDatabase database) : IPersonStore
 {
     private static readonly string[] EraseStatements =
-        ["ErasePerson", "EraseEvents", "EraseTrace", "EraseConsents", "EraseOutbox", "EraseAliases"];
+        ["ErasePerson", "EraseEvents", "EraseTrace", "EraseConsents", "EraseOutbox", "EraseInbox", "EraseAliases"];
 
     public Task<PersonProfile?> GetProfileAsync(WorkspaceId workspace, string personId, CancellationToken cancellationToken = default)
     {

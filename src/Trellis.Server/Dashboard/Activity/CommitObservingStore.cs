@@ -29,5 +29,9 @@ public sealed class CommitObservingStore(ITrellisStore inner, ObservedWorkQueue 
 
     public IJourneyStore Journeys => Inner.Journeys;
 
+    public IInboxStore Inbox => Inner.Inbox;
+
+    public IGuardrailCounts GuardrailCounts => Inner.GuardrailCounts;
+
     public ValueTask DisposeAsync() => Inner.DisposeAsync();
 }

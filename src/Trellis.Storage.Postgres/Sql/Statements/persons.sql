@@ -53,6 +53,9 @@ DELETE FROM consents WHERE workspace_id = @ws AND person_id = ANY(@ids);
 -- name: EraseOutbox
 DELETE FROM outbox WHERE workspace_id = @ws AND person_id = ANY(@ids);
 
+-- name: EraseInbox
+DELETE FROM inbox WHERE workspace_id = @ws AND person_id = ANY(@ids);
+
 -- name: EraseAliases
 DELETE FROM aliases WHERE workspace_id = @ws AND (alias_id = ANY(@ids) OR person_id = ANY(@ids));
 

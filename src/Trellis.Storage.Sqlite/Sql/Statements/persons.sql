@@ -54,6 +54,9 @@ DELETE FROM consents WHERE workspace_id = $ws AND person_id = $id;
 -- name: EraseOutbox
 DELETE FROM outbox WHERE workspace_id = $ws AND person_id = $id;
 
+-- name: EraseInbox
+DELETE FROM inbox WHERE workspace_id = $ws AND person_id = $id;
+
 -- name: EraseAliases
 DELETE FROM aliases WHERE workspace_id = $ws AND (alias_id = $id OR person_id = $id);
 
