@@ -51,7 +51,7 @@ public static class DeliveryServices
         services.AddHostedService<PublicUrlFromServer>();
 
         // Channels: every sender behind one router, network ones with retries, breaker and rate limit.
-        services.TryAddSingleton<IInAppInbox, InMemoryInAppInbox>();
+        services.TryAddSingleton<IInAppInbox, StoredInAppInbox>();
         services.TryAddSingleton<SmtpPoolStats>();
         services.TryAddSingleton<IChannelSender>(sp => ChannelSenderFactory.Create(channels, new ChannelDependencies
         {
@@ -68,10 +68,13 @@ public static class DeliveryServices
         services.AddSingleton<OutboundMessageFactory>();
         services.AddSingleton<DispatchGuard>();
         services.AddSingleton<OutboxEntryDelivery>();
+        services.AddSingleton<GuardrailMonitor>();
+
+        // Before the dispatcher: hosted services stop in reverse order, so the last flush sees its last sends.
+        services.AddHostedService<GuardrailFlusher>();
         services.AddHostedService<OutboxDispatcher>();
 
         // What recipients and providers tell us.
-        services.AddSingleton<GuardrailMonitor>();
         services.AddSingleton<ConsentWriter>();
         services.AddSingleton<EngagementRecorder>();
         services.AddSingleton<JourneyTopics>();

@@ -31,11 +31,14 @@ public sealed class DeliveryServer : IAsyncDisposable
     public static readonly WorkspaceId Workspace = new("default");
 
     private readonly TempFolder _folder;
+    private readonly Dictionary<string, string?> _settings;
+    private bool _restarted;
 
-    private DeliveryServer(WebApplication app, TempFolder folder)
+    private DeliveryServer(WebApplication app, TempFolder folder, Dictionary<string, string?> settings)
     {
         App = app;
         _folder = folder;
+        _settings = settings;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
         Http = TestCertificate.Client(BaseAddress, followRedirects: false);
@@ -99,14 +102,36 @@ public sealed class DeliveryServer : IAsyncDisposable
             all[key] = value;
         }
 
+        return new DeliveryServer(await StartAppAsync(folder, all), folder, all);
+    }
+
+    /// <summary>
+    /// Stops this server (as a shutdown does) and starts a new one on the same SQLite file, content and keys,
+    /// like <c>trellis serve</c> started again. This instance must not be used afterwards, only disposed.
+    /// </summary>
+    public async Task<DeliveryServer> RestartAsync()
+    {
+        Http.Dispose();
+        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            await App.StopAsync(deadline.Token);
+        }
+
+        await App.DisposeAsync();
+        _restarted = true;
+        return new DeliveryServer(await StartAppAsync(_folder, _settings), _folder, _settings);
+    }
+
+    private static async Task<WebApplication> StartAppAsync(TempFolder folder, Dictionary<string, string?> settings)
+    {
         var app = await TrellisServer.BuildAppAsync(new TrellisServerOptions
         {
             ContentRoot = folder.Path,
-            Settings = all,
+            Settings = settings,
             Console = new StringWriter(),
         });
         await app.StartAsync();
-        return new DeliveryServer(app, folder);
+        return app;
     }
 
     public static object Identify(string user, object traits) => new { type = "identify", userId = user, traits, messageId = Guid.NewGuid().ToString("N") };
@@ -145,6 +170,12 @@ public sealed class DeliveryServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_restarted)
+        {
+            // The instance that replaced this one owns the folder now.
+            return;
+        }
+
         Http.Dispose();
         using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
         {

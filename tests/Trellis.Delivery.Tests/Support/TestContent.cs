@@ -35,6 +35,29 @@ public static class TestContent
             """,
     };
 
+    /// <summary>Journey <c>tips</c> (topic tips): an in-app message on every <c>tip_requested</c>.</summary>
+    public static Dictionary<string, string> InApp() => new()
+    {
+        ["policies.yaml"] = Policies,
+        ["journeys/tips.journey.yaml"] = """
+            journey: tips
+            name: Tips
+            topic: tips
+            entry:
+              event: tip_requested
+              reentry: always
+            steps:
+              - id: tip
+                send: {channel: in_app, template: tip}
+            """,
+        ["templates/tip.template.yaml"] = """
+            template: tip
+            in_app:
+              title: 'A tip for {{default profile.first_name "you"}}'
+              body: 'Invite a teammate.'
+            """,
+    };
+
     /// <summary>Journey <c>sms-promo</c> (topic promotions): an SMS on every <c>sms_requested</c>.</summary>
     public static Dictionary<string, string> Sms() => new()
     {

@@ -2,7 +2,6 @@ using NodaTime;
 using Trellis.Channels.Tokens;
 using Trellis.Delivery.Tests.Support;
 using Trellis.Server.Delivery;
-using Trellis.Server.Delivery.Guardrails;
 
 namespace Trellis.Delivery.Tests.Units;
 
@@ -46,18 +45,6 @@ public sealed class DeliveryPartsTests
     [InlineData("news#1/")]
     [InlineData("news#-1/step")]
     public void Anything_else_is_not_a_send_reference(string? text) => Assert.False(SendReference.TryParse(text, out _));
-
-    [Fact]
-    public void The_sliding_window_forgets_what_fell_out_of_it()
-    {
-        var counter = new SlidingWindowCounter(TimeSpan.FromHours(24));
-        counter.Add(Now, 3);
-        counter.Add(Now + Duration.FromHours(12), 2);
-
-        Assert.Equal(5, counter.Total(Now + Duration.FromHours(12)));
-        Assert.Equal(2, counter.Total(Now + Duration.FromHours(25)));
-        Assert.Equal(0, counter.Total(Now + Duration.FromHours(37)));
-    }
 
     [Fact]
     public void A_generated_token_key_is_stored_once_readable_by_the_owner_only_and_reused()

@@ -22,4 +22,7 @@ public sealed class GuardrailOptions
 
     /// <summary>The sliding window the rates are computed over.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often the sends counted in memory are added to the stored counts (a crash loses at most this much).</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
