@@ -13,6 +13,7 @@ internal static class AdminEndpoints
         var api = app.MapGroup("/api").AddEndpointFilter<SecretKeyFilter>();
         JourneyEndpoints.Map(api);
         ProfileEndpoints.Map(api);
+        InboxEndpoints.Map(api);
         KeyEndpoints.Map(api);
         TemplateEndpoints.Map(api);
     }

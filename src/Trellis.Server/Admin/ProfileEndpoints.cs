@@ -153,12 +153,12 @@ internal static class ProfileEndpoints
         return result;
     }
 
-    private static async Task<IResult> NotFoundAsync(ITrellisStore store, WorkspaceId workspace, string id, CancellationToken cancellationToken) =>
+    internal static async Task<IResult> NotFoundAsync(ITrellisStore store, WorkspaceId workspace, string id, CancellationToken cancellationToken) =>
         await store.Persons.IsErasedAsync(workspace, id, cancellationToken)
             ? ApiResults.Error(StatusCodes.Status404NotFound, $"profile '{id}' was erased")
             : ApiResults.Error(StatusCodes.Status404NotFound, $"no profile '{id}' in this workspace");
 
-    private static bool TryQuery(Microsoft.Extensions.Primitives.StringValues values, long min, long max, long fallback, out long value)
+    internal static bool TryQuery(Microsoft.Extensions.Primitives.StringValues values, long min, long max, long fallback, out long value)
     {
         value = fallback;
         if (values.Count == 0 || string.IsNullOrEmpty(values[0]))
