@@ -4,21 +4,11 @@
 // max in milliseconds.
 //
 // node timings.mjs --base URL --key SECRET --paths /,/journeys/x,/people/y [--repeat 10] [--chromium /usr/bin/chromium]
-import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { launchBrowser } from './browser.mjs';
 
 const o = { repeat: '10', chromium: '/usr/bin/chromium' };
 for (let i = 2; i < process.argv.length; i += 2) o[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
-const profile = mkdtempSync(path.join(tmpdir(), 'trellis-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: o.chromium,
-  headless: true,
-  viewport: { width: 1440, height: 1000 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-});
+const { context, close } = await launchBrowser(o.chromium);
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
@@ -50,6 +40,5 @@ try {
   process.stderr.write(`timings failed: ${error.stack ?? error}\n`);
   process.exitCode = 1;
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }

@@ -5,9 +5,8 @@
 //
 // node walk.mjs --base http://127.0.0.1:5080 --key SECRET --out DIR [--journey welcome-series] [--step welcome]
 //               [--also-journey ID] [--also-person ID] [--simulation report.json] [--chromium /usr/bin/chromium]
-import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { launchBrowser } from './browser.mjs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 function options(argv) {
@@ -21,16 +20,9 @@ function options(argv) {
 
 const o = options(process.argv);
 mkdirSync(o.out, { recursive: true });
-const profile = mkdtempSync(path.join(tmpdir(), 'trellis-chromium-'));
 const seen = { pages: {}, consoleErrors: [], timings: {} };
 
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: o.chromium,
-  headless: true,
-  viewport: { width: 1440, height: 1000 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-});
+const { context, close } = await launchBrowser(o.chromium);
 
 try {
   const page = context.pages()[0] ?? await context.newPage();
@@ -232,6 +224,5 @@ try {
   process.stderr.write(`walk failed: ${error.stack ?? error}\n${JSON.stringify(seen)}\n`);
   process.exitCode = 1;
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }
