@@ -77,7 +77,7 @@ internal sealed partial class Turn
 
     private bool ReentryAllows(int journey, string? key, Reentry reentry)
     {
-        if (reentry.Mode == ReentryMode.Always || LastEntry(journey, key) is not { } previous)
+        if (reentry.Mode == ReentryMode.Always || Person.LastEntry(journey, key) is not { } previous)
         {
             return true;
         }
@@ -97,39 +97,7 @@ internal sealed partial class Turn
             return;
         }
 
-        if (instance.Key is not { } key)
-        {
-            Person.Entries = PackedEntries.Set(Person.Entries, instance.Journey, instance.EnteredAt);
-            return;
-        }
-
-        var keyed = Person.EnsureExtras().KeyedEntries ??= [];
-        if (FindKeyedEntry(keyed, instance.Journey, key) is { } previous)
-        {
-            previous.At = instance.EnteredAt;
-        }
-        else
-        {
-            keyed.Add(new EntryRecord(instance.Journey, key, instance.EnteredAt));
-        }
-    }
-
-    private Instant? LastEntry(int journey, string? key) =>
-        key is null
-            ? PackedEntries.Find(Person.Entries, journey)
-            : Person.Extras?.KeyedEntries is { } keyed ? FindKeyedEntry(keyed, journey, key)?.At : null;
-
-    private static EntryRecord? FindKeyedEntry(List<EntryRecord> entries, int journey, string key)
-    {
-        foreach (var e in entries)
-        {
-            if (e.Journey == journey && e.Key == key)
-            {
-                return e;
-            }
-        }
-
-        return null;
+        Person.RememberEntry(instance.Journey, instance.Key, instance.EnteredAt);
     }
 
     /// <summary>A date or schedule moment came: enter (schedule: if the audience matches), then arm the next one.</summary>

@@ -53,7 +53,7 @@ public static class PersonStateCodec
         ReadEntries(r, person, workspace);
         foreach (var (journey, instance) in dropped)
         {
-            RememberDroppedEntry(person, journey, instance); // after the stored entries: the dropped instance is newer
+            person.RememberEntry(journey, instance.Key, instance.EnteredAt); // after the stored entries: the dropped instance is newer
         }
 
         person.History = ReadHistory(r);
@@ -168,19 +168,6 @@ public static class PersonStateCodec
 
             person.AddInstance(instance);
         }
-    }
-
-    private static void RememberDroppedEntry(PersonState person, int journey, JourneyInstance instance)
-    {
-        if (instance.Key is not { } key)
-        {
-            person.Entries = PackedEntries.Set(person.Entries, journey, instance.EnteredAt);
-            return;
-        }
-
-        var keyed = person.EnsureExtras().KeyedEntries ??= [];
-        keyed.RemoveAll(e => e.Journey == journey && e.Key == key);
-        keyed.Add(new EntryRecord(journey, key, instance.EnteredAt));
     }
 
     private static void WriteSends(BinaryWriter w, ulong[]? log, CompiledWorkspace workspace)

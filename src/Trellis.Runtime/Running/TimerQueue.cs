@@ -77,7 +77,7 @@ internal sealed class TimerQueue
             long? first = null;
             if (_runPos < _runCount)
             {
-                first = _run[_runPos].Ticks;
+                first = _run[_runPos].Key.Ticks;
             }
 
             if (_near.TryPeek(out _, out var key) && (first is null || key.Ticks < first))
@@ -102,7 +102,7 @@ internal sealed class TimerQueue
             DueKey key;
             int index;
             if (_runPos < _runCount &&
-                (!_near.TryPeek(out _, out var nearKey) || DueKey.Comparer.Compare(_run[_runPos].Key, nearKey) < 0))
+                (!_near.TryPeek(out _, out var nearKey) || _run[_runPos].Key.CompareTo(nearKey) < 0))
             {
                 var entry = _run[_runPos++];
                 (key, index) = (entry.Key, entry.Index);
@@ -159,7 +159,7 @@ internal sealed class TimerQueue
             if (slot.HasWake && !slot.InHeap && BucketOf(slot.WakeTicks) == bucket)
             {
                 slot.InHeap = true;
-                _run[_runCount++] = new DueEntry(slot.WakeTicks, slot.WakeSeq, index);
+                _run[_runCount++] = new DueEntry(new DueKey(slot.WakeTicks, slot.WakeSeq), index);
                 Count++;
             }
         }
@@ -176,11 +176,8 @@ internal sealed class TimerQueue
     private static long BucketOf(long ticks) => ticks >= 0 ? ticks / BucketTicks : ((ticks + 1) / BucketTicks) - 1;
 
     /// <summary>A drained wake: its key and slot number. Sorted by the key (a struct comparison, no comparer object).</summary>
-    private readonly record struct DueEntry(long Ticks, long Seq, int Index) : IComparable<DueEntry>
+    private readonly record struct DueEntry(DueKey Key, int Index) : IComparable<DueEntry>
     {
-        public DueKey Key => new(Ticks, Seq);
-
-        public int CompareTo(DueEntry other) =>
-            Ticks != other.Ticks ? (Ticks < other.Ticks ? -1 : 1) : Seq.CompareTo(other.Seq);
+        public int CompareTo(DueEntry other) => Key.CompareTo(other.Key);
     }
 }

@@ -6,20 +6,12 @@ internal static class InboxArguments
     public static void RequireMessage(InboxMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        RequireText(message.Id, "message id");
-        RequireText(message.PersonId, "person id");
-        RequireText(message.SendId, "send id");
+        Arguments.RequireId(message.Id, "messageId");
+        Arguments.RequireId(message.PersonId, "personId");
+        Arguments.RequireId(message.SendId, "sendId");
         ArgumentNullException.ThrowIfNull(message.Title);
         ArgumentNullException.ThrowIfNull(message.Body);
         ArgumentNullException.ThrowIfNull(message.Metadata);
-    }
-
-    public static void RequireText(string value, string what)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            throw new ArgumentException($"The {what} must not be empty.", what.Replace(' ', '_'));
-        }
     }
 
     public static void RequireTally(GuardrailTally tally)

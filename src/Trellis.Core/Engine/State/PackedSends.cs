@@ -54,14 +54,8 @@ public static class PackedSends
     /// </summary>
     public static ulong[] AddPruned(ulong[]? log, SendRecord record, Instant cutoff)
     {
-        var cut = cutoff.ToUnixTimeMilliseconds();
-        var drop = 0;
+        var drop = CountAtOrBefore(log, cutoff);
         var n = log?.Length ?? 0;
-        while (drop < n && (long)(log![drop] & MsMask) <= cut)
-        {
-            drop++;
-        }
-
         var grown = new ulong[n - drop + 1];
         if (n > drop)
         {
@@ -80,13 +74,20 @@ public static class PackedSends
             return null;
         }
 
+        var drop = CountAtOrBefore(log, cutoff);
+        return drop == 0 ? log : drop == log.Length ? null : log[drop..];
+    }
+
+    /// <summary>How many of the oldest sends are at or before <paramref name="cutoff"/> (the log is oldest first).</summary>
+    private static int CountAtOrBefore(ulong[]? log, Instant cutoff)
+    {
         var cut = cutoff.ToUnixTimeMilliseconds();
-        var drop = 0;
-        while (drop < log.Length && (long)(log[drop] & MsMask) <= cut)
+        var n = 0;
+        while (log is not null && n < log.Length && (long)(log[n] & MsMask) <= cut)
         {
-            drop++;
+            n++;
         }
 
-        return drop == 0 ? log : drop == log.Length ? null : log[drop..];
+        return n;
     }
 }

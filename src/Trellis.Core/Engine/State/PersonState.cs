@@ -1,3 +1,4 @@
+using NodaTime;
 using Trellis.Core.Journeys;
 using Trellis.Core.Values;
 
@@ -50,6 +51,32 @@ public sealed class PersonState(string id)
 
     /// <summary>Addresses compare case-insensitively (ASCII), as the suppression list stores them.</summary>
     public static string SuppressionKey(Channel channel, string address) => channel.Name() + ":" + address.Trim().ToLowerInvariant();
+
+    /// <summary>Remembers that the person entered a journey (for this key, when keyed) at <paramref name="at"/>, for re-entry limits.</summary>
+    public void RememberEntry(int journey, string? key, Instant at)
+    {
+        if (key is null)
+        {
+            Entries = PackedEntries.Set(Entries, journey, at);
+            return;
+        }
+
+        var keyed = EnsureExtras().KeyedEntries ??= [];
+        if (FindKeyedEntry(keyed, journey, key) is { } previous)
+        {
+            previous.At = at;
+        }
+        else
+        {
+            keyed.Add(new EntryRecord(journey, key, at));
+        }
+    }
+
+    /// <summary>When the person last entered the journey (for this key, when keyed), as remembered by <see cref="RememberEntry"/>.</summary>
+    public Instant? LastEntry(int journey, string? key) =>
+        key is null
+            ? PackedEntries.Find(Entries, journey)
+            : Extras?.KeyedEntries is { } keyed ? FindKeyedEntry(keyed, journey, key)?.At : null;
 
     public void AddInstance(JourneyInstance instance)
     {
@@ -116,5 +143,18 @@ public sealed class PersonState(string id)
         }
 
         _instances = left;
+    }
+
+    private static EntryRecord? FindKeyedEntry(List<EntryRecord> entries, int journey, string key)
+    {
+        foreach (var e in entries)
+        {
+            if (e.Journey == journey && e.Key == key)
+            {
+                return e;
+            }
+        }
+
+        return null;
     }
 }
