@@ -7,8 +7,8 @@ namespace Trellis.Channels.Feedback;
 /// Amazon SES notifications, delivered through SNS (the envelope's "Message" holds the SES JSON)
 /// or raw. Bounce: bounceType Permanent = hard, Transient / Undetermined = soft. Complaint =
 /// complaint (except feedback type "not-spam"). Delivery, Open and Click from event publishing.
-/// One event per recipient. SNS message signatures are not checked here: the server must
-/// authenticate the hook (a secret in the URL or SNS signature verification).
+/// One event per recipient. SNS message signatures are not checked here (parsers are pure): the
+/// server verifies them first (<see cref="SnsSignature"/>), or the hook secret when that is off.
 /// </summary>
 public static class SesFeedbackParser
 {
