@@ -83,6 +83,9 @@ public static class DeliveryServices
         services.AddSingleton<PreferencesHandler>();
         services.AddSingleton<TrackingHandler>();
         services.AddSingleton<ContactDirectory>();
+        services.TryAddSingleton(SnsCertificateOrigin.Amazon);
+        services.TryAddSingleton<ISnsCertificateSource>(sp => new HttpSnsCertificateSource(sp.GetRequiredService<HookOptions>().Sns));
+        services.AddSingleton<SnsMessageVerifier>();
         services.AddSingleton<HookAuthenticator>();
         services.AddSingleton<SnsSubscriptionConfirmer>();
         services.AddSingleton<FeedbackProcessor>();

@@ -64,6 +64,7 @@ public static class TrellisServer
             AddServices(builder.Services, settings, store, content, clock, options.StartEngine);
             builder.Services.AddTrellisDelivery(builder.Configuration);
             builder.Services.AddTrellisDashboard(builder.Configuration);
+            options.Services?.Invoke(builder.Services);
             var app = builder.Build();
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Trellis.Server");
             var workspace = await DefaultWorkspaceBootstrap.EnsureAsync(store, settings, clock, options.Console ?? Console.Out, cancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace Trellis.Server.Hosting;
@@ -25,4 +26,10 @@ public sealed class TrellisServerOptions
 
     /// <summary>The server's clock. Null: the system clock.</summary>
     public IClock? Clock { get; init; }
+
+    /// <summary>
+    /// Runs after Trellis has registered its services, so a registration here wins. Tests use it to replace a
+    /// boundary they cannot reach (where SNS signing certificates come from); configuration cannot.
+    /// </summary>
+    public Action<IServiceCollection>? Services { get; init; }
 }

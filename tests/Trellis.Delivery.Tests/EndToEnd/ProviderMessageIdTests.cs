@@ -41,7 +41,10 @@ public sealed class ProviderMessageIdTests(SmtpSink sink) : IClassFixture<SmtpSi
     [Fact]
     public async Task A_bounce_for_a_send_only_the_store_remembers_is_attributed_to_its_person_and_step()
     {
-        await using var server = await StartAsync(TestContent.Email(), Smtp());
+        await using var sns = await SnsTestPublisher.StartAsync();
+        using var certificate = SnsTestPublisher.Certificate(sns.Key, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var certificateUrl = sns.Serve("valid", certificate);
+        await using var server = await StartAsync(TestContent.Email(), Smtp(), sns.Services);
         const string address = "elsewhere@example.test";
         await server.SendAsync(Identify("cy", new { email = address }));
         await Poll.UntilTrueAsync(async () => await server.Store.Persons.GetProfileAsync(Workspace, "cy") is not null, "cy's profile");
@@ -63,7 +66,8 @@ public sealed class ProviderMessageIdTests(SmtpSink sink) : IClassFixture<SmtpSi
             },
             mail = new { messageId = "ses-elsewhere-1", timestamp = "2026-03-02T08:59:00.000Z", destination = new[] { address } },
         });
-        using var response = await server.Http.PostAsync($"/hooks/ses?key={HookSecret}", new StringContent(bounce, Encoding.UTF8, "application/json"));
+        var signed = SnsTestPublisher.Json(sns.Notification(bounce, certificateUrl));
+        using var response = await server.Http.PostAsync($"/hooks/ses?key={HookSecret}", new StringContent(signed, Encoding.UTF8, "application/json"));
         response.EnsureSuccessStatusCode();
 
         var bounced = await Poll.UntilAsync(async () => (await server.EventsAsync("cy")).FirstOrDefault(e => e.EventName == "message_bounced"), "the bounce event");

@@ -38,12 +38,17 @@ public sealed class ProviderHookTests(SmtpSink sink) : IClassFixture<SmtpSink>
     [Fact]
     public async Task An_ses_hard_bounce_suppresses_the_address_once_and_a_later_delivery_does_not_lift_it()
     {
-        await using var server = await StartAsync(TestContent.Email());
+        await using var sns = await SnsTestPublisher.StartAsync();
+        using var certificate = SnsTestPublisher.Certificate(sns.Key, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var certificateUrl = sns.Serve("valid", certificate);
+        await using var server = await StartAsync(TestContent.Email(), services: sns.Services);
         const string address = "bounced@example.test";
+        // As SNS delivers SES feedback: signed, and a redelivery is the very same message.
+        var bounce = SnsTestPublisher.Json(sns.Notification(SesBounce(address, "fb-1"), certificateUrl));
 
-        var first = await PostJsonAsync(server, $"/hooks/ses?key={HookSecret}", SesBounce(address, "fb-1"));
-        var again = await PostJsonAsync(server, $"/hooks/ses?key={HookSecret}", SesBounce(address, "fb-1"));
-        var delivered = await PostJsonAsync(server, $"/hooks/ses?key={HookSecret}", SesDelivery(address));
+        var first = await PostJsonAsync(server, $"/hooks/ses?key={HookSecret}", bounce);
+        var again = await PostJsonAsync(server, $"/hooks/ses?key={HookSecret}", bounce);
+        var delivered = await PostJsonAsync(server, $"/hooks/ses?key={HookSecret}", SnsTestPublisher.Json(sns.Notification(SesDelivery(address), certificateUrl, version: "2")));
 
         Assert.Equal((1, 0), first);
         Assert.Equal((0, 1), again);

@@ -32,13 +32,15 @@ public sealed class DeliveryServer : IAsyncDisposable
 
     private readonly TempFolder _folder;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
     private bool _restarted;
 
-    private DeliveryServer(WebApplication app, TempFolder folder, Dictionary<string, string?> settings)
+    private DeliveryServer(WebApplication app, TempFolder folder, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         App = app;
         _folder = folder;
         _settings = settings;
+        _services = services;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
         Http = TestCertificate.Client(BaseAddress, followRedirects: false);
@@ -58,7 +60,9 @@ public sealed class DeliveryServer : IAsyncDisposable
         where T : notnull => App.Services.GetRequiredService<T>();
 
     /// <param name="content">Files of the content folder by relative path (journeys/x.journey.yaml, templates/…, policies.yaml).</param>
-    public static async Task<DeliveryServer> StartAsync(IReadOnlyDictionary<string, string> content, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Registrations that replace the server's own (a boundary the test stands in for).</param>
+    public static async Task<DeliveryServer> StartAsync(
+        IReadOnlyDictionary<string, string> content, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var folder = new TempFolder();
         foreach (var (path, text) in content)
@@ -102,7 +106,7 @@ public sealed class DeliveryServer : IAsyncDisposable
             all[key] = value;
         }
 
-        return new DeliveryServer(await StartAppAsync(folder, all), folder, all);
+        return new DeliveryServer(await StartAppAsync(folder, all, services), folder, all, services);
     }
 
     /// <summary>
@@ -119,16 +123,17 @@ public sealed class DeliveryServer : IAsyncDisposable
 
         await App.DisposeAsync();
         _restarted = true;
-        return new DeliveryServer(await StartAppAsync(_folder, _settings), _folder, _settings);
+        return new DeliveryServer(await StartAppAsync(_folder, _settings, _services), _folder, _settings, _services);
     }
 
-    private static async Task<WebApplication> StartAppAsync(TempFolder folder, Dictionary<string, string?> settings)
+    private static async Task<WebApplication> StartAppAsync(TempFolder folder, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         var app = await TrellisServer.BuildAppAsync(new TrellisServerOptions
         {
             ContentRoot = folder.Path,
             Settings = settings,
             Console = new StringWriter(),
+            Services = services,
         });
         await app.StartAsync();
         return app;

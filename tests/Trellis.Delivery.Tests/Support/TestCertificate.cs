@@ -17,16 +17,19 @@ public static class TestCertificate
     public static string Password => Made.Value.Password;
 
     /// <summary>A client that trusts exactly this certificate (and nothing else it would not trust anyway).</summary>
-    public static HttpClient Client(Uri baseAddress, bool followRedirects = true)
+    public static HttpClient Client(Uri baseAddress, bool followRedirects = true) =>
+        new(Handler(followRedirects)) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>The handler behind <see cref="Client"/>, for code under test that takes a handler (the SNS certificate source).</summary>
+    public static HttpClientHandler Handler(bool followRedirects)
     {
         var thumbprint = Made.Value.Thumbprint;
-        var handler = new HttpClientHandler
+        return new HttpClientHandler
         {
             AllowAutoRedirect = followRedirects,
             ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
                 errors == System.Net.Security.SslPolicyErrors.None || certificate?.Thumbprint == thumbprint,
         };
-        return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     private static (string, string, string) Make()

@@ -11,7 +11,8 @@ namespace Trellis.Server.Delivery.Feedback;
 /// <summary>
 /// <c>POST /hooks/{provider}</c> for twilio, ses, sendgrid and postmark. Answers: 200 when the post was applied
 /// (or was a redelivery), 404 for an unknown provider, 403 when it cannot be authenticated, 400 when the body
-/// is not that provider's format or is over 1 MB. Twilio gets an empty TwiML response, so an inbound STOP gets no
+/// is not that provider's format or is over 1 MB, 503 when an SNS signing certificate could not be fetched (SNS
+/// delivers again after a 5xx). Twilio gets an empty TwiML response, so an inbound STOP gets no
 /// automatic reply from us (Twilio sends its own confirmation).
 /// </summary>
 public sealed class FeedbackHookHandler(
@@ -45,10 +46,10 @@ public sealed class FeedbackHookHandler(
         }
 
         var form = provider == "twilio" ? FormFields(body) : [];
-        if (authenticator.Refuse(provider, context.Request, body, form) is { } refusal)
+        if (await authenticator.RefuseAsync(provider, context.Request, body, form, cancellationToken) is { } refusal)
         {
-            logger.LogWarning("Refused a {Provider} hook post: {Reason}", provider, refusal);
-            return ApiResults.Error(StatusCodes.Status403Forbidden, refusal);
+            logger.LogWarning("Refused a {Provider} hook post ({Status}): {Reason}", provider, refusal.Status, refusal.Reason);
+            return ApiResults.Error(refusal.Status, refusal.Reason);
         }
 
         var parsed = provider switch
