@@ -12,7 +12,7 @@ ORDER BY t.n;
 -- name: InsertOutboxRows
 INSERT INTO outbox (workspace_id, person_id, journey_instance, step_id, decision_seq, channel, payload,
                     status, attempts, available_at, created_at)
-SELECT o.workspace_id, o.person_id, o.journey_instance, o.step_id, o.decision_seq, o.channel, o.payload::json,
+SELECT o.workspace_id, o.person_id, o.journey_instance, o.step_id, o.decision_seq, o.channel, o.payload,
        'pending', 0, o.available_at, @now
 FROM unnest(@ws_ids::text[], @person_ids::text[], @journey_instances::text[], @step_ids::text[],
             @decision_seqs::bigint[], @channels::text[], @payloads::text[], @available_ats::timestamptz[])
