@@ -7,10 +7,21 @@ namespace Trellis.Storage.Internal;
 internal sealed class ClaimedSet
 {
     private readonly HashSet<(string Workspace, string Person)> _claimed;
-    private readonly Dictionary<(string Workspace, string Person), PersonChanges> _recorded = new();
+    private readonly Dictionary<(string Workspace, string Person), PersonChanges> _recorded;
 
-    public ClaimedSet(IEnumerable<ClaimedPerson> persons) =>
-        _claimed = persons.Select(p => (p.Workspace.Value, p.PersonId)).ToHashSet();
+    /// <remarks>
+    /// Both sets are sized for the claim up front: grown by doubling, an engine batch's (2048 people) ended on
+    /// the large-object heap, two such arrays per batch, whose budget then forced a full GC every few batches.
+    /// </remarks>
+    public ClaimedSet(IReadOnlyCollection<ClaimedPerson> persons)
+    {
+        _claimed = new HashSet<(string, string)>(persons.Count);
+        _recorded = new Dictionary<(string, string), PersonChanges>(persons.Count);
+        foreach (var person in persons)
+        {
+            _claimed.Add((person.Workspace.Value, person.PersonId));
+        }
+    }
 
     /// <summary>Recorded changes, one per person (the last recording wins), normalized for writing.</summary>
     public IReadOnlyCollection<PersonChanges> Recorded => _recorded.Values;
@@ -38,16 +49,22 @@ internal sealed class ClaimedSet
 
     /// <summary>
     /// One consent per topic (the latest), one suppression per address (the latest), one outbox entry per key
-    /// (the first): a set-based upsert must not touch the same row twice in one statement.
+    /// (the first): a set-based upsert must not touch the same row twice in one statement. The lists are
+    /// copied, so the caller's lists may change after recording. With at most one consent and one send (the
+    /// engine's common case) there is nothing to merge, and the grouping is skipped: it allocated a lookup and
+    /// a set per person of every batch.
     /// </summary>
     private static PersonChanges Normalize(PersonChanges changes) => changes with
     {
-        Consent = changes.Consent.GroupBy(c => c.Topic, StringComparer.Ordinal)
-            .Select(g => g.MaxBy(c => c.At)!).ToArray(),
-        Suppressions = changes.Suppressions
-            .Select(s => s with { Address = Suppression.NormalizeAddress(s.Address) })
-            .GroupBy(s => (s.Channel, s.Address))
-            .Select(g => g.MaxBy(s => s.At)!).ToArray(),
-        Outbox = changes.Outbox.DistinctBy(m => m.Key).ToArray(),
+        Consent = changes.Consent.Count <= 1
+            ? changes.Consent.ToArray()
+            : changes.Consent.GroupBy(c => c.Topic, StringComparer.Ordinal).Select(g => g.MaxBy(c => c.At)!).ToArray(),
+        Suppressions = changes.Suppressions.Count == 0
+            ? []
+            : changes.Suppressions
+                .Select(s => s with { Address = Suppression.NormalizeAddress(s.Address) })
+                .GroupBy(s => (s.Channel, s.Address))
+                .Select(g => g.MaxBy(s => s.At)!).ToArray(),
+        Outbox = changes.Outbox.Count <= 1 ? changes.Outbox.ToArray() : changes.Outbox.DistinctBy(m => m.Key).ToArray(),
     };
 }
