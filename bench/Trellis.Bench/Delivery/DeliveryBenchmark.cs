@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using NodaTime;
 using Trellis.Channels.Tokens;
 using Trellis.Channels.Tracking;
@@ -66,28 +67,32 @@ internal static class DeliveryBenchmark
         }
 
         // Wall-clock rates and rates per CPU-second of this process: on a shared, loaded machine the second says
-        // what the code costs, the first what this machine happened to give it.
-        List<double> render = [], renderCpu = [], enqueue = [], enqueueCpu = [], baselineCpu = [];
+        // what the code costs, the first what this machine happened to give it. Render + enqueue runs twice: on
+        // one thread (comparable with the figures before), and composing each batch on every core as
+        // EngineWorker does.
+        List<double> render = [], renderCpu = [], baselineCpu = [];
+        List<EnqueueRun> oneThread = [], allCores = [];
+        var payloadBytes = 0.0;
         for (var run = 1; run <= options.Runs; run++)
         {
-            var (wall, cpu) = Render(composer, runtime, people);
+            var (wall, cpu, bytes) = Render(composer, runtime, people);
             render.Add(people / wall.TotalSeconds);
             renderCpu.Add(people / cpu.TotalSeconds);
-            await using var bench = await DeliveryBenchStore.CreateAsync(people);
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            var queued = await bench.ComposeAndEnqueueAllAsync(composer, runtime);
-            enqueue.Add(queued / clock.Elapsed.TotalSeconds);
-            enqueueCpu.Add(queued / (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
-            baselineCpu.Add(await ClaimAndCommitPerCpuSecondAsync(people, runtime));
-            Console.WriteLine($"run {run}: render {render[^1]:N0} emails/s ({renderCpu[^1]:N0} per CPU-second); " +
-                              $"render + enqueue on SQLite {enqueue[^1]:N0} emails/s ({enqueueCpu[^1]:N0} per CPU-second); " +
+            payloadBytes = bytes;
+            oneThread.Add(await EnqueueRun.MeasureAsync(people, composer, runtime, allCores: false));
+            allCores.Add(await EnqueueRun.MeasureAsync(people, composer, runtime, allCores: true));
+            baselineCpu.Add((await EnqueueRun.MeasureAsync(people, null, runtime, allCores: false)).PerCpuSecond);
+            Console.WriteLine($"run {run}: render {render[^1]:N0} emails/s ({renderCpu[^1]:N0} per CPU-second, payload {payloadBytes:N0} B UTF-8); " +
+                              $"render + enqueue on SQLite, one thread {oneThread[^1]}, composing on all cores {allCores[^1]}; " +
                               $"claim + commit without a send {baselineCpu[^1]:N0} persons per CPU-second; " +
                               RenderBreakdown.Measure(runtime, links, Math.Min(people, 20_000)));
         }
 
-        Console.WriteLine($"median: render {Median.Of(render):N0} emails/s ({Median.Of(renderCpu):N0} per CPU-second); " +
-                          $"render + enqueue {Median.Of(enqueue):N0} emails/s ({Median.Of(enqueueCpu):N0} per CPU-second); " +
+        Console.WriteLine($"median: render {Median.Of(render):N0} emails/s ({Median.Of(renderCpu):N0} per CPU-second, payload {payloadBytes:N0} B); " +
+                          $"render + enqueue, one thread {Median.Of(oneThread.Select(r => r.PerSecond)):N0} emails/s " +
+                          $"({Median.Of(oneThread.Select(r => r.PerCpuSecond)):N0} per CPU-second), " +
+                          $"composing on all cores {Median.Of(allCores.Select(r => r.PerSecond)):N0} emails/s " +
+                          $"({Median.Of(allCores.Select(r => r.PerCpuSecond)):N0} per CPU-second); " +
                           $"claim + commit without a send {Median.Of(baselineCpu):N0} per CPU-second; " +
                           $"load average {LoadAverage()} on {Environment.ProcessorCount} CPUs");
         if (part == "all")
@@ -129,16 +134,8 @@ internal static class DeliveryBenchmark
         }
     }
 
-    /// <summary>The same claim-and-commit loop without composing or queueing: what the engine's write path costs anyway.</summary>
-    private static async Task<double> ClaimAndCommitPerCpuSecondAsync(int people, WorkspaceRuntime runtime)
-    {
-        await using var bench = await DeliveryBenchStore.CreateAsync(people);
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var committed = await bench.ComposeAndEnqueueAllAsync(null, runtime);
-        return committed / (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-    }
-
-    private static (TimeSpan Wall, TimeSpan Cpu) Render(SendComposer composer, WorkspaceRuntime runtime, int people)
+    /// <summary>Composes every email on this thread; returns the time it took and a payload's mean UTF-8 bytes.</summary>
+    private static (TimeSpan Wall, TimeSpan Cpu, long PayloadBytes) Render(SendComposer composer, WorkspaceRuntime runtime, int people)
     {
         var now = SystemClock.Instance.GetCurrentInstant();
         var persons = Enumerable.Range(0, people).Select(i => SendDecisions.Person(i)).ToArray();
@@ -152,8 +149,13 @@ internal static class DeliveryBenchmark
         }
 
         var elapsed = clock.Elapsed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         GC.KeepAlive(bytes);
-        return (elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
+        // The stored size, outside the timing: UTF-8 bytes of the first thousand payloads.
+        var sample = persons.Take(1000).ToArray();
+        var utf8 = sample.Sum(p => (long)Encoding.UTF8.GetByteCount(OutboxPayloadJson.Serialize(
+            composer.Compose(DeliveryBenchStore.Workspace.Value, runtime, p, SendDecisions.Send(p, now)))));
+        return (elapsed, cpu, utf8 / sample.Length);
     }
 
     private static string LoadAverage() =>
