@@ -40,6 +40,9 @@ internal static class PostgresParameters
     public static NpgsqlParameterCollection BigintArray(this NpgsqlParameterCollection parameters, string name, IEnumerable<long> values) =>
         parameters.With(name, NpgsqlDbType.Array | NpgsqlDbType.Bigint, values.ToArray());
 
+    public static NpgsqlParameterCollection UuidArray(this NpgsqlParameterCollection parameters, string name, IEnumerable<Guid> values) =>
+        parameters.With(name, NpgsqlDbType.Array | NpgsqlDbType.Uuid, values.ToArray());
+
     public static NpgsqlParameterCollection BooleanArray(this NpgsqlParameterCollection parameters, string name, IEnumerable<bool> values) =>
         parameters.With(name, NpgsqlDbType.Array | NpgsqlDbType.Boolean, values.ToArray());
 

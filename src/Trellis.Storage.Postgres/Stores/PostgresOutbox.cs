@@ -67,6 +67,33 @@ internal sealed class PostgresOutbox(PostgresDatabase database) : IOutbox
             : CompleteAsync("MarkOutboxFailed", workspace, id, leaseToken, p => p.Text("reason", reason).Time("at", at), cancellationToken);
     }
 
+    /// <summary>One UPDATE over the unnested marks, in its own implicit transaction: one commit and one WAL flush per batch.</summary>
+    public async Task<IReadOnlyList<bool>> MarkManyAsync(IReadOnlyList<OutboxMark> marks, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequireDistinctMarks(marks, nameof(marks));
+        if (marks.Count == 0)
+        {
+            return [];
+        }
+
+        var applied = await database.RunAsync(async c =>
+        {
+            await using var command = database.Command("MarkOutboxMany", c);
+            command.Parameters
+                .TextArray("ws_list", marks.Select(m => m.Workspace.Value))
+                .BigintArray("ids", marks.Select(m => m.Id))
+                .UuidArray("tokens", marks.Select(m => m.LeaseToken))
+                .TextArray("statuses", marks.Select(m => StatusAfter(m.Outcome)))
+                .TimeArray("ats", marks.Select(m => m.At))
+                .TextArray("provider_ids", marks.Select(m => m.ProviderMessageId))
+                .TextArray("reasons", marks.Select(m => m.Reason))
+                .NullableTimeArray("retry_ats", marks.Select(m => m.RetryAt));
+            return await command.ReadAllAsync(r => (r.GetString(0), r.GetInt64(1)), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        var recorded = applied.ToHashSet();
+        return marks.Select(m => recorded.Contains((m.Workspace.Value, m.Id))).ToArray();
+    }
+
     public Task<Instant?> EarliestDueAsync(CancellationToken cancellationToken = default) =>
         database.RunAsync(async c =>
         {
@@ -96,6 +123,14 @@ internal sealed class PostgresOutbox(PostgresDatabase database) : IOutbox
             return await command.ReadAllAsync(PostgresRows.Outbox, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
+
+    private static string StatusAfter(OutboxOutcome outcome) => outcome switch
+    {
+        OutboxOutcome.Sent => "sent",
+        OutboxOutcome.Retry => "pending",
+        OutboxOutcome.Failed => "failed",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
+    };
 
     private Task<bool> CompleteAsync(string statement, WorkspaceId workspace, long id, Guid leaseToken, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken) =>
         database.RunAsync(async c =>

@@ -54,6 +54,30 @@ internal sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
         return Complete(retryAt is null ? "MarkOutboxFailed" : "MarkOutboxRetry", workspace, id, leaseToken, at, reason, retryAt, cancellationToken);
     }
 
+    /// <summary>
+    /// One grouped write (see <see cref="Complete"/>) for the whole batch, each mark a prepared statement: one
+    /// savepoint and one share of a commit per batch instead of per entry.
+    /// </summary>
+    public async Task<IReadOnlyList<bool>> MarkManyAsync(IReadOnlyList<OutboxMark> marks, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequireDistinctMarks(marks, nameof(marks));
+        if (marks.Count == 0)
+        {
+            return [];
+        }
+
+        return await database.WriteGroupedAsync(s =>
+        {
+            var applied = new bool[marks.Count];
+            for (var i = 0; i < marks.Count; i++)
+            {
+                applied[i] = Mark(s, marks[i]) > 0;
+            }
+
+            return applied;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<Instant?> EarliestDueAsync(CancellationToken cancellationToken = default) =>
         database.ReadAsync(s => s.Command("EarliestOutboxDue").Scalar() is long at ? SqliteTime.FromStored(at) : (Instant?)null, cancellationToken);
 
@@ -71,6 +95,24 @@ internal sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
             .Bind("$ws", workspace)
             .Bind("$person", personId)
             .ReadAll(SqliteRows.Outbox), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static int Mark(ISqliteSession session, OutboxMark mark)
+    {
+        var token = mark.LeaseToken.ToString("D");
+        return mark.Outcome switch
+        {
+            OutboxOutcome.Sent => session.Prepared("MarkOutboxSent")
+                .Bind("$ws", mark.Workspace).Bind("$id", mark.Id).Bind("$token", token)
+                .Bind("$at", mark.At).Bind("$provider_id", mark.ProviderMessageId).Execute(),
+            OutboxOutcome.Retry => session.Prepared("MarkOutboxRetry")
+                .Bind("$ws", mark.Workspace).Bind("$id", mark.Id).Bind("$token", token)
+                .Bind("$reason", mark.Reason).Bind("$retry_at", mark.RetryAt).Execute(),
+            OutboxOutcome.Failed => session.Prepared("MarkOutboxFailed")
+                .Bind("$ws", mark.Workspace).Bind("$id", mark.Id).Bind("$token", token)
+                .Bind("$at", mark.At).Bind("$reason", mark.Reason).Execute(),
+            _ => throw new ArgumentOutOfRangeException(nameof(mark), mark.Outcome, "Unknown outcome."),
+        };
     }
 
     /// <summary>

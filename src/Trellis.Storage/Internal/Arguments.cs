@@ -26,4 +26,23 @@ internal static class Arguments
             throw new ArgumentOutOfRangeException(name, value, "Must be positive.");
         }
     }
+
+    /// <summary>A batch of outbox marks: not null, and each entry at most once (a claimed entry has one outcome).</summary>
+    public static void RequireDistinctMarks(IReadOnlyList<OutboxMark> marks, string name)
+    {
+        ArgumentNullException.ThrowIfNull(marks, name);
+        var seen = new HashSet<(string, long)>();
+        foreach (var mark in marks)
+        {
+            if (mark is null)
+            {
+                throw new ArgumentException("A mark is null.", name);
+            }
+
+            if (!seen.Add((mark.Workspace.Value, mark.Id)))
+            {
+                throw new ArgumentException($"Outbox entry {mark.Id} of workspace '{mark.Workspace.Value}' is marked twice.", name);
+            }
+        }
+    }
 }

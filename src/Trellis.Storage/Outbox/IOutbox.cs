@@ -40,6 +40,15 @@ public interface IOutbox
     /// </summary>
     Task<bool> MarkFailedAsync(WorkspaceId workspace, long id, Guid leaseToken, string reason, Instant at, Instant? retryAt, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records several outcomes at once, each exactly as the single <c>Mark…Async</c> call would, in one write:
+    /// one transaction (and on PostgreSQL one statement) instead of one commit per entry. Answers, in the order
+    /// of <paramref name="marks"/>, whether each was recorded: false when its lease is no longer that token's.
+    /// Nothing is reported before the write is durable; if it fails, none of the marks is recorded.
+    /// </summary>
+    /// <exception cref="ArgumentException">An entry appears twice (a claimed entry has one outcome).</exception>
+    Task<IReadOnlyList<bool>> MarkManyAsync(IReadOnlyList<OutboxMark> marks, CancellationToken cancellationToken = default);
+
     /// <summary>The earliest time an entry becomes claimable (pending availability or lease expiry), so a dispatcher can sleep until then.</summary>
     Task<Instant?> EarliestDueAsync(CancellationToken cancellationToken = default);
 
