@@ -50,4 +50,23 @@ internal sealed class PostgresConsentStore(PostgresDatabase database) : IConsent
             return await command.ReadAllAsync(r => PostgresRows.Consent(r), cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ConsentRecord>>> ListForPersonsAsync(WorkspaceId workspace, IReadOnlyCollection<string> personIds, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequireWorkspace(workspace);
+        Arguments.RequireItems(personIds, nameof(personIds));
+        if (personIds.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyList<ConsentRecord>>(StringComparer.Ordinal);
+        }
+
+        var rows = await database.RunAsync(async c =>
+        {
+            await using var command = database.Command("ListConsentsForPersons", c);
+            command.Parameters.Workspace(workspace).TextArray("persons", personIds.Distinct(StringComparer.Ordinal));
+            return await command.ReadAllAsync(r => (Person: r.GetString(0), Consent: PostgresRows.Consent(r, 1)), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        return rows.GroupBy(r => r.Person, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ConsentRecord>)g.Select(r => r.Consent).ToList(), StringComparer.Ordinal);
+    }
 }

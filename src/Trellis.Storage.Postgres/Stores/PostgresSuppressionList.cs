@@ -29,6 +29,26 @@ internal sealed class PostgresSuppressionList(PostgresDatabase database) : ISupp
         }, cancellationToken);
     }
 
+    public async Task<IReadOnlySet<string>> SuppressedAmongAsync(WorkspaceId workspace, string channel, IReadOnlyCollection<string> addresses, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequireWorkspace(workspace);
+        ArgumentNullException.ThrowIfNull(channel);
+        Arguments.RequireItems(addresses, nameof(addresses));
+        if (addresses.Count == 0)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        var found = await database.RunAsync(async c =>
+        {
+            await using var command = database.Command("SuppressedAmong", c);
+            command.Parameters.Workspace(workspace).Text("channel", channel)
+                .TextArray("addresses", addresses.Select(Suppression.NormalizeAddress).Distinct(StringComparer.Ordinal));
+            return await command.ReadAllAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        return found.ToHashSet(StringComparer.Ordinal);
+    }
+
     public Task<IReadOnlyList<Suppression>> ListAsync(WorkspaceId workspace, string? channel, int limit, CancellationToken cancellationToken = default)
     {
         Arguments.RequireWorkspace(workspace);

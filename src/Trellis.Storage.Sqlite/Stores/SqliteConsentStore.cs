@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Trellis.Storage.Internal;
 
 namespace Trellis.Storage.Sqlite;
@@ -30,5 +31,23 @@ internal sealed class SqliteConsentStore(SqliteDatabase database) : IConsentStor
             .Bind("$ws", workspace)
             .Bind("$person", personId)
             .ReadAll(SqliteRows.Consent), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ConsentRecord>>> ListForPersonsAsync(WorkspaceId workspace, IReadOnlyCollection<string> personIds, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequireWorkspace(workspace);
+        Arguments.RequireItems(personIds, nameof(personIds));
+        if (personIds.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyList<ConsentRecord>>(StringComparer.Ordinal);
+        }
+
+        var persons = JsonSerializer.Serialize(personIds.Distinct(StringComparer.Ordinal).ToArray());
+        var rows = await database.ReadAsync(s => s.Command("ListConsentsForPersons")
+            .Bind("$ws", workspace)
+            .Bind("$persons", persons)
+            .ReadAll(r => (Person: r.GetString(0), Consent: new ConsentRecord(r.GetString(1), r.GetFlag(2), r.GetString(3), r.GetInstant(4)))), cancellationToken).ConfigureAwait(false);
+        return rows.GroupBy(r => r.Person, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ConsentRecord>)g.Select(r => r.Consent).ToList(), StringComparer.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Trellis.Storage.Internal;
 
 namespace Trellis.Storage.Sqlite;
@@ -20,6 +21,25 @@ internal sealed class SqliteSuppressionList(SqliteDatabase database) : ISuppress
             .Bind("$channel", channel)
             .Bind("$address", Suppression.NormalizeAddress(address))
             .Scalar() is not null, cancellationToken);
+    }
+
+    public async Task<IReadOnlySet<string>> SuppressedAmongAsync(WorkspaceId workspace, string channel, IReadOnlyCollection<string> addresses, CancellationToken cancellationToken = default)
+    {
+        Arguments.RequireWorkspace(workspace);
+        ArgumentNullException.ThrowIfNull(channel);
+        Arguments.RequireItems(addresses, nameof(addresses));
+        if (addresses.Count == 0)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        var normalized = JsonSerializer.Serialize(addresses.Select(Suppression.NormalizeAddress).Distinct(StringComparer.Ordinal).ToArray());
+        var found = await database.ReadAsync(s => s.Command("SuppressedAmong")
+            .Bind("$ws", workspace)
+            .Bind("$channel", channel)
+            .Bind("$addresses", normalized)
+            .ReadAll(r => r.GetString(0)), cancellationToken).ConfigureAwait(false);
+        return found.ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<Suppression>> ListAsync(WorkspaceId workspace, string? channel, int limit, CancellationToken cancellationToken = default)

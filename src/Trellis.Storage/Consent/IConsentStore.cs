@@ -10,4 +10,10 @@ public interface IConsentStore
     Task<bool> RecordAsync(WorkspaceId workspace, string personId, ConsentRecord consent, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ConsentRecord>> ListAsync(WorkspaceId workspace, string personId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <see cref="ListAsync"/> for several persons in one read (the dispatcher checks a claimed batch at once).
+    /// Persons with no statements are absent from the answer.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<ConsentRecord>>> ListForPersonsAsync(WorkspaceId workspace, IReadOnlyCollection<string> personIds, CancellationToken cancellationToken = default);
 }

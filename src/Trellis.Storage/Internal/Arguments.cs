@@ -27,6 +27,19 @@ internal static class Arguments
         }
     }
 
+    /// <summary>A list of ids or addresses to look up: not null, no null or empty item.</summary>
+    public static void RequireItems(IReadOnlyCollection<string> items, string name)
+    {
+        ArgumentNullException.ThrowIfNull(items, name);
+        foreach (var item in items)
+        {
+            if (string.IsNullOrEmpty(item))
+            {
+                throw new ArgumentException("An id or address in the list is null or empty.", name);
+            }
+        }
+    }
+
     /// <summary>A batch of outbox marks: not null, and each entry at most once (a claimed entry has one outcome).</summary>
     public static void RequireDistinctMarks(IReadOnlyList<OutboxMark> marks, string name)
     {

@@ -3,6 +3,9 @@
 -- name: IsSuppressed
 SELECT 1 FROM suppressions WHERE workspace_id = @ws AND channel = @channel AND address = @address;
 
+-- name: SuppressedAmong
+SELECT address FROM suppressions WHERE workspace_id = @ws AND channel = @channel AND address = ANY(@addresses);
+
 -- name: ListSuppressions
 SELECT channel, address, reason, at
 FROM suppressions

@@ -12,3 +12,10 @@ SELECT topic, granted, source, at
 FROM consents
 WHERE workspace_id = $ws AND person_id = $person
 ORDER BY topic;
+
+-- $persons: a JSON array of person ids.
+-- name: ListConsentsForPersons
+SELECT person_id, topic, granted, source, at
+FROM consents
+WHERE workspace_id = $ws AND person_id IN (SELECT value FROM json_each($persons))
+ORDER BY person_id, topic;

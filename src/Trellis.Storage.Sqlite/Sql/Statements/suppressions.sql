@@ -8,6 +8,11 @@ ON CONFLICT (workspace_id, channel, address) DO UPDATE SET reason = excluded.rea
 -- name: IsSuppressed
 SELECT 1 FROM suppressions WHERE workspace_id = $ws AND channel = $channel AND address = $address;
 
+-- $addresses: a JSON array of normalized addresses.
+-- name: SuppressedAmong
+SELECT address FROM suppressions
+WHERE workspace_id = $ws AND channel = $channel AND address IN (SELECT value FROM json_each($addresses));
+
 -- name: ListSuppressions
 SELECT channel, address, reason, at
 FROM suppressions
