@@ -67,6 +67,7 @@ public static class DeliveryServices
         services.AddSingleton<SentMessageIndex>(_ => new SentMessageIndex());
         services.AddSingleton<OutboundMessageFactory>();
         services.AddSingleton<DispatchGuard>();
+        services.AddSingleton<OutboxMarkBatcher>();
         services.AddSingleton<OutboxEntryDelivery>();
         services.AddSingleton<GuardrailMonitor>();
 

@@ -17,6 +17,7 @@ public sealed class DeliveryStats
     private long _failed;
     private long _cancelled;
     private long _lostLeases;
+    private long _claims;
 
     public long Sent => Interlocked.Read(ref _sent);
 
@@ -32,6 +33,9 @@ public sealed class DeliveryStats
     /// <summary>Outcomes that could not be recorded because the lease had passed to another dispatcher.</summary>
     public long LostLeases => Interlocked.Read(ref _lostLeases);
 
+    /// <summary>Claims that returned entries: the messages per claim say how well the dispatcher's store work is batched.</summary>
+    public long Claims => Interlocked.Read(ref _claims);
+
     /// <summary>Every (channel, outcome) counted so far, ordered for stable output.</summary>
     public IReadOnlyList<(string Channel, string Outcome, long Count)> ByChannel =>
         _byChannel.Select(p => (p.Key.Channel, p.Key.Outcome, Interlocked.Read(ref p.Value.Value)))
@@ -46,6 +50,8 @@ public sealed class DeliveryStats
     public void RecordCancelled(string channel) => Record(ref _cancelled, channel, CancelledOutcome);
 
     public void RecordLostLease() => Interlocked.Increment(ref _lostLeases);
+
+    public void RecordClaim() => Interlocked.Increment(ref _claims);
 
     private void Record(ref long total, string channel, string outcome)
     {

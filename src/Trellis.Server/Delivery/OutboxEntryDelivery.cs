@@ -10,7 +10,7 @@ using Trellis.Storage;
 namespace Trellis.Server.Delivery;
 
 /// <summary>
-/// Delivers one claimed outbox entry and records what happened, with the entry's lease token:
+/// Delivers claimed outbox entries and records what happened, with the entry's lease token:
 /// sent; failed for good (a render error, a permanent provider refusal, retries used up — the reason is stored
 /// with the entry); put back for a later attempt (transient, with backoff and the provider's Retry-After); or
 /// cancelled because the address was suppressed, consent withdrawn or the journey paused since the decision.
@@ -20,6 +20,7 @@ public sealed class OutboxEntryDelivery(
     IChannelSender sender,
     OutboundMessageFactory factory,
     DispatchGuard guard,
+    OutboxMarkBatcher marks,
     SentMessageIndex index,
     GuardrailMonitor guardrails,
     DeliveryStats stats,
@@ -27,36 +28,65 @@ public sealed class OutboxEntryDelivery(
     IClock clock,
     ILogger<OutboxEntryDelivery> logger)
 {
-    public async Task DeliverAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a claimed batch: each entry's payload, and the dispatch guard's verdicts for all of them at once
+    /// (two store reads per workspace, not two per message).
+    /// </summary>
+    public async Task<ClaimedSend[]> PrepareAsync(IReadOnlyList<OutboxEntry> claimed, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        var payload = Read(entry.PayloadJson);
-        if (payload is null)
+        ArgumentNullException.ThrowIfNull(claimed);
+        var sends = new ClaimedSend[claimed.Count];
+        var guarded = new List<(OutboxEntry Entry, OutboxPayload Payload)>(claimed.Count);
+        var guardedAt = new List<int>(claimed.Count);
+        for (var i = 0; i < claimed.Count; i++)
         {
-            await GiveUpAsync(entry, "the outbox entry's payload is not readable", cancellationToken);
+            var entry = claimed[i];
+            var payload = Read(entry.PayloadJson);
+            var channel = default(Channel);
+            var problem = payload is null ? "the outbox entry's payload is not readable"
+                : payload.Error is { } renderError ? $"not rendered: {renderError}"
+                : !ChannelNames.TryParse(payload.Channel, out channel) ? $"unknown channel '{payload.Channel}'"
+                : null;
+            sends[i] = new ClaimedSend(entry, payload, channel, problem, null);
+            if (problem is null)
+            {
+                guarded.Add((entry, payload!));
+                guardedAt.Add(i);
+            }
+        }
+
+        var reasons = await guard.ReasonsToCancelAsync(guarded, cancellationToken).ConfigureAwait(false);
+        for (var j = 0; j < reasons.Length; j++)
+        {
+            if (reasons[j] is { } cancelled)
+            {
+                sends[guardedAt[j]] = sends[guardedAt[j]] with { Cancellation = cancelled };
+            }
+        }
+
+        return sends;
+    }
+
+    /// <summary>Sends one prepared entry (or records why not) and records the outcome with its lease token.</summary>
+    public async Task DeliverAsync(ClaimedSend send, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        var entry = send.Entry;
+        if (send.Problem is { } problem)
+        {
+            await GiveUpAsync(entry, problem);
             return;
         }
 
-        if (payload.Error is { } renderError)
-        {
-            await GiveUpAsync(entry, $"not rendered: {renderError}", cancellationToken);
-            return;
-        }
-
-        if (!ChannelNames.TryParse(payload.Channel, out var channel))
-        {
-            await GiveUpAsync(entry, $"unknown channel '{payload.Channel}'", cancellationToken);
-            return;
-        }
-
-        if (await guard.ReasonToCancelAsync(entry, payload, cancellationToken) is { } cancelled)
+        if (send.Cancellation is { } cancelled)
         {
             stats.RecordCancelled(entry.Channel);
-            await GiveUpAsync(entry, $"cancelled: {cancelled}", cancellationToken, countAsFailure: false);
+            await GiveUpAsync(entry, $"cancelled: {cancelled}", countAsFailure: false);
             return;
         }
 
-        var message = factory.Create(entry, payload, channel);
+        var payload = send.Payload!;
+        var message = factory.Create(entry, payload, send.Channel);
         DeliveryResult result;
         try
         {
@@ -71,20 +101,24 @@ public sealed class OutboxEntryDelivery(
         switch (result)
         {
             case Delivered delivered:
-                await RecordSentAsync(entry, payload, delivered, cancellationToken);
+                await RecordSentAsync(entry, payload, delivered);
                 break;
             case DeliveryFailed failed when failed.IsTransient && entry.Attempts < options.MaxAttempts:
-                await RetryLaterAsync(entry, failed, cancellationToken);
+                await RetryLaterAsync(entry, failed);
                 break;
             case DeliveryFailed failed:
                 await SuppressInvalidAddressAsync(entry, payload, failed, cancellationToken);
                 var exhausted = failed.IsTransient ? $" (gave up after {entry.Attempts} attempts)" : "";
-                await GiveUpAsync(entry, $"{failed.Reason.Name()}: {failed.Detail}{exhausted}", cancellationToken);
+                await GiveUpAsync(entry, $"{failed.Reason.Name()}: {failed.Detail}{exhausted}");
                 break;
         }
     }
 
-    private async Task RecordSentAsync(OutboxEntry entry, OutboxPayload payload, Delivered delivered, CancellationToken cancellationToken)
+    /// <summary>
+    /// Written after the provider accepted, never before: a crash in between leaves the entry leased, and its
+    /// re-send carries the same idempotency key (docs/delivery.md). Batching only groups marks that are ready.
+    /// </summary>
+    private async Task RecordSentAsync(OutboxEntry entry, OutboxPayload payload, Delivered delivered)
     {
         var send = new SendReference(payload.Journey, payload.Instance, payload.Step);
         index.Record(delivered.ProviderMessageId, new SentMessage(entry.Workspace, entry.Key.PersonId, send, payload.Channel, payload.Address));
@@ -95,29 +129,32 @@ public sealed class OutboxEntryDelivery(
 
         stats.RecordSent(entry.Channel);
         var providerId = SentMessageIndex.NormalizeId(delivered.ProviderMessageId);
-        if (!await store.Outbox.MarkSentAsync(entry.Workspace, entry.Id, Lease(entry), clock.GetCurrentInstant(), providerId.Length > 0 ? providerId : null, cancellationToken))
+        if (!await marks.MarkAsync(OutboxMark.Sent(entry.Workspace, entry.Id, Lease(entry), clock.GetCurrentInstant(), providerId.Length > 0 ? providerId : null)))
         {
             stats.RecordLostLease();
             logger.LogWarning("Outbox entry {Id} was sent ({ProviderId}) after its lease had passed to another dispatcher", entry.Id, delivered.ProviderMessageId);
             return;
         }
 
-        logger.LogDebug("Outbox entry {Id} sent on {Channel}: {ProviderId}", entry.Id, payload.Channel, delivered.ProviderMessageId);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.LogDebug("Outbox entry {Id} sent on {Channel}: {ProviderId}", entry.Id, payload.Channel, delivered.ProviderMessageId);
+        }
     }
 
-    private async Task RetryLaterAsync(OutboxEntry entry, DeliveryFailed failed, CancellationToken cancellationToken)
+    private async Task RetryLaterAsync(OutboxEntry entry, DeliveryFailed failed)
     {
         var now = clock.GetCurrentInstant();
         var retryAt = RetrySchedule.Next(now, entry.Attempts, failed.RetryAfter, options);
         stats.RecordRetried(entry.Channel);
         var reason = $"{failed.Reason.Name()}: {failed.Detail} (attempt {entry.Attempts}, next at {retryAt})";
-        if (!await store.Outbox.MarkFailedAsync(entry.Workspace, entry.Id, Lease(entry), reason, now, retryAt, cancellationToken))
+        if (!await marks.MarkAsync(OutboxMark.Retry(entry.Workspace, entry.Id, Lease(entry), reason, now, retryAt)))
         {
             stats.RecordLostLease();
         }
     }
 
-    private async Task GiveUpAsync(OutboxEntry entry, string reason, CancellationToken cancellationToken, bool countAsFailure = true)
+    private async Task GiveUpAsync(OutboxEntry entry, string reason, bool countAsFailure = true)
     {
         if (countAsFailure)
         {
@@ -125,7 +162,7 @@ public sealed class OutboxEntryDelivery(
         }
 
         logger.LogInformation("Outbox entry {Id} not delivered: {Reason}", entry.Id, reason);
-        if (!await store.Outbox.MarkFailedAsync(entry.Workspace, entry.Id, Lease(entry), reason, clock.GetCurrentInstant(), null, cancellationToken))
+        if (!await marks.MarkAsync(OutboxMark.Failed(entry.Workspace, entry.Id, Lease(entry), reason, clock.GetCurrentInstant())))
         {
             stats.RecordLostLease();
         }
