@@ -14,7 +14,7 @@ public static class EmailMessageBuilder
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(options);
-        if (!TryParseAddress(options.From, out var from) || HeaderWriter.TryAsciiAddress(from!) is null)
+        if (FromAddress(options.From) is not { } from)
         {
             return Fail(FailureReason.Misconfigured, $"Smtp:From '{options.From}' is not an email address");
         }
@@ -61,16 +61,32 @@ public static class EmailMessageBuilder
 
         return (new EmailContent
         {
-            From = from!,
+            From = from,
             To = to!,
             // A subject is one line; a template that rendered line breaks into it must not inject headers.
             Subject = subject.ReplaceLineEndings(" ").Trim(),
             // Both parts, always: the one the template left out is derived from the other.
             Text = givenText ?? HtmlToText.Convert(givenHtml!),
             Html = givenHtml ?? TextToHtml.Convert(givenText!),
-            MessageId = $"<{StableIds.From(message.IdempotencyKey)}@{MessageIdDomain(options, from!)}>",
+            MessageId = $"<{StableIds.From(message.IdempotencyKey)}@{MessageIdDomain(options, from)}>",
             Headers = headers,
         }, null);
+    }
+
+    // The sender is the same for every message: parse and check it once per configured value, not per send.
+    private static Tuple<string?, MailAddress?>? _lastFrom;
+
+    /// <summary>The configured sender, parsed; null when it is not an address that can go out without SMTPUTF8.</summary>
+    private static MailAddress? FromAddress(string? configured)
+    {
+        if (_lastFrom is { } cached && ReferenceEquals(cached.Item1, configured))
+        {
+            return cached.Item2;
+        }
+
+        var parsed = TryParseAddress(configured, out var from) && HeaderWriter.TryAsciiAddress(from!) is not null ? from : null;
+        _lastFrom = Tuple.Create(configured, parsed);
+        return parsed;
     }
 
     private static (EmailContent?, DeliveryFailed?) Fail(FailureReason reason, string detail) =>

@@ -44,12 +44,13 @@ public sealed class SmtpEmailSender : IChannelSender, IAsyncDisposable
             return failure;
         }
 
-        // Room for headers and both bodies quoted-printable, so the buffer rarely has to grow and copy.
-        var mime = new ArrayBufferWriter<byte>(2048 + (2 * (email!.Text.Length + email.Html.Length)));
+        // Room for headers and both bodies quoted-printable, so the buffer rarely has to grow and copy. Pooled:
+        // the session copies the message into its own output before this returns.
+        using var mime = new PooledBufferWriter(2048 + (3 * (email!.Text.Length + email.Html.Length)));
         MimeMessageWriter.Write(email, _time.GetUtcNow(), mime);
         try
         {
-            await _pool.SendAsync(HeaderWriter.TryAsciiAddress(email!.From)!, HeaderWriter.TryAsciiAddress(email.To)!, mime.WrittenMemory, ct).ConfigureAwait(false);
+            await _pool.SendAsync(HeaderWriter.TryAsciiAddress(email.From)!, HeaderWriter.TryAsciiAddress(email.To)!, mime.WrittenMemory, ct).ConfigureAwait(false);
             return new Delivered(email.MessageId);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

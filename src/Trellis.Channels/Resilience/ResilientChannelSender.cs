@@ -39,7 +39,8 @@ public sealed class ResilientChannelSender : IChannelSender
     public async Task<DeliveryResult> SendAsync(OutboundMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var lane = lanes.GetOrAdd(partitionOf(message), _ => new Lazy<ResilienceLane>(CreateLane)).Value;
+        // A static factory with its state passed in: a lambda capturing this would be a new delegate per send.
+        var lane = lanes.GetOrAdd(partitionOf(message), static (_, self) => new Lazy<ResilienceLane>(self.CreateLane), this).Value;
         try
         {
             return await lane.Pipeline.ExecuteAsync(

@@ -29,12 +29,21 @@ public sealed class RecipientLinks(RecipientLinkOptions options, RecipientTokens
     public string PreferencesUrl(string workspace, string personId) =>
         Link(PreferencesPath, tokens.Issue(TokenPurpose.Preferences, workspace, personId, options.PreferencesLifetime));
 
-    public Uri OpenPixel(string workspace, string personId, string sendId) =>
-        new(Link(OpenPath, tokens.Issue(TokenPurpose.Open, workspace, personId, options.OpenLifetime, reference: sendId)));
+    public Uri OpenPixel(string workspace, string personId, string sendId) => new(OpenPixelUrl(workspace, personId, sendId));
+
+    /// <summary>The open pixel's URL as text (already in absolute-URI form: the dispatcher need not parse it).</summary>
+    public string OpenPixelUrl(string workspace, string personId, string sendId) =>
+        Link(OpenPath, tokens.Issue(TokenPurpose.Open, workspace, personId, options.OpenLifetime, reference: sendId));
 
     /// <summary>The destination is inside the signed token, so the redirect can only go where the message pointed.</summary>
-    public Uri Click(string workspace, string personId, string sendId, string destination) =>
-        new(Link(ClickPath, tokens.Issue(TokenPurpose.Click, workspace, personId, options.ClickLifetime, destination, sendId)));
+    public Uri Click(string workspace, string personId, string sendId, string destination) => new(ClickUrl(workspace, personId, sendId, destination));
+
+    /// <summary>A click redirect's URL as text (already in absolute-URI form: the dispatcher need not parse it).</summary>
+    public string ClickUrl(string workspace, string personId, string sendId, string destination) =>
+        Link(ClickPath, tokens.Issue(TokenPurpose.Click, workspace, personId, options.ClickLifetime, destination, sendId));
+
+    /// <summary>The root every recipient link starts with (the public URL in absolute-URI form, no trailing slash).</summary>
+    public string LinkRoot => Root();
 
     private string Link(string path, string token) => string.Concat(Root(), "/", path, "/", token);
 

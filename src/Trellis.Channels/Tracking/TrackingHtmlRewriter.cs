@@ -17,25 +17,37 @@ public static partial class TrackingHtmlRewriter
     /// <param name="untracked">URLs to leave as they are (unsubscribe, preferences).</param>
     public static string Rewrite(string html, Func<string, Uri> trackClick, Uri? openPixel, IEnumerable<Uri>? untracked = null)
     {
-        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(trackClick);
         var skip = new HashSet<string>((untracked ?? []).Select(u => u.AbsoluteUri), StringComparer.Ordinal);
+        return Rewrite(html, destination => trackClick(destination).AbsoluteUri, openPixel?.AbsoluteUri, skip.Contains);
+    }
+
+    /// <summary>The send path's form: URLs as text in absolute-URI form, so none is parsed into a <see cref="Uri"/> only to print it again.</summary>
+    /// <param name="trackClick">Maps a destination URL to its click-redirect URL (absolute-URI form).</param>
+    /// <param name="openPixel">The pixel URL (absolute-URI form), or null for no pixel.</param>
+    /// <param name="isUntracked">Whether a link (given as its absolute URI) must be left as it is.</param>
+    public static string Rewrite(string html, Func<string, string> trackClick, string? openPixel, Func<string, bool> isUntracked)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(trackClick);
+        ArgumentNullException.ThrowIfNull(isUntracked);
 
         // One pass over the anchors with value matches, copying the text between them: Regex.Replace with an
         // evaluator allocated a match object and a segment list per anchor, a third of the dispatcher's CPU.
-        var result = new StringBuilder(html.Length + 512);
+        var result = new StringBuilder(html.Length + 1024);
         var copied = 0;
         foreach (var tag in AnchorTags().EnumerateMatches(html))
         {
             result.Append(html, copied, tag.Index - copied);
-            AppendAnchor(result, html.Substring(tag.Index, tag.Length), trackClick, skip);
+            AppendAnchor(result, html.Substring(tag.Index, tag.Length), trackClick, isUntracked);
             copied = tag.Index + tag.Length;
         }
 
         result.Append(html, copied, html.Length - copied);
-        return openPixel is null ? result.ToString() : AddPixel(result.ToString(), openPixel);
+        return openPixel is null ? result.ToString() : AddPixel(result, openPixel);
     }
 
-    private static void AppendAnchor(StringBuilder result, string tag, Func<string, Uri> trackClick, HashSet<string> skip)
+    private static void AppendAnchor(StringBuilder result, string tag, Func<string, string> trackClick, Func<string, bool> isUntracked)
     {
         var href = Href().Match(tag);
         if (!href.Success || tag.Contains("data-trellis-notrack", StringComparison.OrdinalIgnoreCase))
@@ -47,7 +59,7 @@ public static partial class TrackingHtmlRewriter
         var destination = WebUtility.HtmlDecode(href.Groups["url"].Value).Trim();
         if (!Uri.TryCreate(destination, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            || skip.Contains(uri.AbsoluteUri))
+            || isUntracked(uri.AbsoluteUri))
         {
             result.Append(tag);
             return;
@@ -57,16 +69,37 @@ public static partial class TrackingHtmlRewriter
         result.Append(tag, 0, href.Index)
             .Append(href.Groups["prefix"].Value)
             .Append(quote)
-            .Append(WebUtility.HtmlEncode(trackClick(destination).AbsoluteUri))
+            .Append(WebUtility.HtmlEncode(trackClick(destination)))
             .Append(quote)
             .Append(tag, href.Index + href.Length, tag.Length - href.Index - href.Length);
     }
 
-    private static string AddPixel(string html, Uri pixel)
+    private static string AddPixel(StringBuilder html, string pixel)
     {
-        var img = $"<img src=\"{WebUtility.HtmlEncode(pixel.AbsoluteUri)}\" width=\"1\" height=\"1\" alt=\"\" style=\"display:none;border:0\" />";
-        var bodyEnd = html.LastIndexOf("</body", StringComparison.OrdinalIgnoreCase);
-        return bodyEnd < 0 ? html + img : html.Insert(bodyEnd, img);
+        var img = $"<img src=\"{WebUtility.HtmlEncode(pixel)}\" width=\"1\" height=\"1\" alt=\"\" style=\"display:none;border:0\" />";
+        var bodyEnd = LastBodyEnd(html);
+        return (bodyEnd < 0 ? html.Append(img) : html.Insert(bodyEnd, img)).ToString();
+    }
+
+    /// <summary>Where the last "&lt;/body" starts (any case), or -1: StringBuilder has no LastIndexOf.</summary>
+    private static int LastBodyEnd(StringBuilder html)
+    {
+        const string bodyEnd = "</body";
+        for (var i = html.Length - bodyEnd.Length; i >= 0; i--)
+        {
+            var match = true;
+            for (var j = 0; j < bodyEnd.Length && match; j++)
+            {
+                match = char.ToLowerInvariant(html[i + j]) == bodyEnd[j];
+            }
+
+            if (match)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     [GeneratedRegex(@"<a\b[^>]*>", RegexOptions.IgnoreCase)]

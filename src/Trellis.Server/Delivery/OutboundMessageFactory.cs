@@ -11,7 +11,7 @@ namespace Trellis.Server.Delivery;
 /// key derived from the entry's unique send key, the unsubscribe URL signed by the composer, and — for marketing
 /// email — click and open tracking.
 /// </summary>
-public sealed class OutboundMessageFactory(RecipientLinks links, PublicBaseUrl publicUrl, DeliveryOptions options)
+public sealed class OutboundMessageFactory(RecipientLinks links, DeliveryOptions options)
 {
     public OutboundMessage Create(OutboxEntry entry, OutboxPayload payload, Channel channel)
     {
@@ -24,7 +24,7 @@ public sealed class OutboundMessageFactory(RecipientLinks links, PublicBaseUrl p
         {
             parts = new Dictionary<string, string>(parts, StringComparer.Ordinal)
             {
-                [MessageParts.Html] = EmailTracking.Rewrite(html, links, publicUrl, entry.Workspace.Value, entry.Key.PersonId, send),
+                [MessageParts.Html] = EmailTracking.Rewrite(html, links, entry.Workspace.Value, entry.Key.PersonId, send),
             };
         }
 

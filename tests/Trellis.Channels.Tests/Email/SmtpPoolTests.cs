@@ -27,7 +27,7 @@ public sealed class SmtpPoolTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task Consecutive_messages_share_one_session_reset_between_messages(bool pipelining)
+    public async Task Consecutive_messages_share_one_session_without_a_reset_after_each_completed_transaction(bool pipelining)
     {
         await using var server = new ScriptedSmtpServer(pipelining);
         await using var sender = Sender(server);
@@ -41,11 +41,34 @@ public sealed class SmtpPoolTests
         Assert.Equal(10, server.Messages.Count);
         var commands = Assert.Single(server.CommandsByConnection);
         Assert.Equal(1, commands.Count(c => c == "EHLO"));
-        Assert.Equal(9, commands.Count(c => c == "RSET"));
+        // The 250 for a message ends its transaction on the server (RFC 5321 §4.1.1.4): nothing to reset.
+        Assert.Equal(0, commands.Count(c => c == "RSET"));
         Assert.Equal(10, commands.Count(c => c == "DATA"));
         Assert.Equal(1, sender.PoolStats.Opened);
         Assert.Equal(9, sender.PoolStats.Reused);
         Assert.Equal(1, sender.PoolStats.Idle);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_transaction_the_server_refused_is_reset_before_the_next_message_on_that_session(bool pipelining)
+    {
+        await using var server = new ScriptedSmtpServer(pipelining);
+        await using var sender = Sender(server);
+
+        Assert.IsType<Delivered>(await sender.SendAsync(Email(0), CancellationToken.None));
+        var refused = Assert.IsType<DeliveryFailed>(await sender.SendAsync(Email(1) with { Address = "reject-1@example.test" }, CancellationToken.None));
+        Assert.IsType<Delivered>(await sender.SendAsync(Email(2), CancellationToken.None));
+        Assert.IsType<Delivered>(await sender.SendAsync(Email(3), CancellationToken.None));
+
+        Assert.Equal(FailureReason.InvalidAddress, refused.Reason);
+        Assert.Equal(3, server.Messages.Count);
+        var commands = Assert.Single(server.CommandsByConnection).Where(c => c is not ("EHLO" or "QUIT")).ToList();
+        string[] transaction = ["MAIL", "RCPT", "DATA"];
+        // Pipelined, the refused transaction's DATA was sent with it (and refused too); unpipelined it never was.
+        string[] refusedTransaction = pipelining ? transaction : ["MAIL", "RCPT"];
+        Assert.Equal([.. transaction, .. refusedTransaction, "RSET", .. transaction, .. transaction], commands);
     }
 
     [Fact]

@@ -9,6 +9,8 @@ namespace Trellis.Channels.Tests.Support;
 /// A small SMTP server on 127.0.0.1 that shows what the pool does on the wire: how many connections were opened,
 /// how many sessions were open at once, every command per connection, and the messages received. It can leave
 /// out PIPELINING and can drop a session after each message without a word (as a server closing idle clients does).
+/// A recipient whose local part starts with "reject-" is refused (550), and DATA without an accepted recipient
+/// gets 554, as a real server answers.
 /// </summary>
 public sealed class ScriptedSmtpServer : IAsyncDisposable
 {
@@ -72,6 +74,7 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
             try
             {
                 var stream = client.GetStream();
+                var recipients = 0;
                 using var reader = new StreamReader(stream, Encoding.ASCII);
                 await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
                 await writer.WriteLineAsync("220 scripted.test ESMTP");
@@ -84,7 +87,22 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
                         case "EHLO":
                             await writer.WriteAsync(_pipelining ? "250-scripted.test\r\n250-PIPELINING\r\n250 8BITMIME\r\n" : "250-scripted.test\r\n250 8BITMIME\r\n");
                             break;
+                        case "RCPT" when line.Contains("<reject-", StringComparison.OrdinalIgnoreCase):
+                            await writer.WriteLineAsync("550 5.1.1 no such user");
+                            break;
+                        case "RCPT":
+                            recipients++;
+                            await writer.WriteLineAsync("250 OK");
+                            break;
+                        case "MAIL" or "RSET":
+                            recipients = 0;
+                            await writer.WriteLineAsync("250 OK");
+                            break;
+                        case "DATA" when recipients == 0:
+                            await writer.WriteLineAsync("554 5.5.1 no valid recipients");
+                            break;
                         case "DATA":
+                            recipients = 0;
                             await writer.WriteLineAsync("354 go ahead");
                             var body = new StringBuilder();
                             while (await reader.ReadLineAsync(_stopping.Token) is { } data && data != ".")

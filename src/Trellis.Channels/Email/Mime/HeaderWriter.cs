@@ -69,7 +69,9 @@ internal static class HeaderWriter
         return IsPlain(address.Host) ? address.Address : $"{address.User}@{new System.Globalization.IdnMapping().GetAscii(address.Host)}";
     }
 
-    public static void Ascii(IBufferWriter<byte> output, string text)
+    public static void Ascii(IBufferWriter<byte> output, string text) => Ascii(output, text.AsSpan());
+
+    public static void Ascii(IBufferWriter<byte> output, ReadOnlySpan<char> text)
     {
         var span = output.GetSpan(text.Length);
         var written = Encoding.ASCII.GetBytes(text, span);

@@ -18,7 +18,7 @@ public static class MimeMessageWriter
         HeaderWriter.Address(output, "From", email.From);
         HeaderWriter.Address(output, "To", email.To);
         HeaderWriter.Text(output, "Subject", email.Subject);
-        HeaderWriter.Text(output, "Date", date.ToUniversalTime().ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture));
+        HeaderWriter.Text(output, "Date", DateText(date));
         HeaderWriter.Text(output, EmailHeaders.MessageId, email.MessageId);
         foreach (var (name, value) in email.Headers)
         {
@@ -27,25 +27,54 @@ public static class MimeMessageWriter
 
         // The boundary comes from the Message-ID's hash part, so it is stable per send and cannot occur in
         // quoted-printable text (which never contains "=_" followed by this run of hex).
-        var boundary = "=_trellis_" + Boundary(email.MessageId);
-        HeaderWriter.Ascii(output, "MIME-Version: 1.0\r\n");
-        HeaderWriter.Ascii(output, $"Content-Type: multipart/alternative; boundary=\"{boundary}\"\r\n\r\n");
-        Part(output, boundary, "text/plain", email.Text);
-        Part(output, boundary, "text/html", email.Html);
-        HeaderWriter.Ascii(output, $"--{boundary}--\r\n");
+        var boundary = Boundary(email.MessageId);
+        HeaderWriter.Ascii(output, "MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"");
+        HeaderWriter.Ascii(output, boundary);
+        HeaderWriter.Ascii(output, "\"\r\n\r\n");
+        Part(output, boundary, "--", "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n", email.Text);
+        Part(output, boundary, "--", "\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n", email.Html);
+        HeaderWriter.Ascii(output, "--");
+        HeaderWriter.Ascii(output, boundary);
+        HeaderWriter.Ascii(output, "--\r\n");
     }
 
-    private static void Part(IBufferWriter<byte> output, string boundary, string type, string body)
+    private static void Part(IBufferWriter<byte> output, ReadOnlySpan<char> boundary, string before, string headers, string body)
     {
-        HeaderWriter.Ascii(output, $"--{boundary}\r\nContent-Type: {type}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n");
+        HeaderWriter.Ascii(output, before);
+        HeaderWriter.Ascii(output, boundary);
+        HeaderWriter.Ascii(output, headers);
         QuotedPrintable.Write(body, output);
         HeaderWriter.Ascii(output, "\r\n");
     }
 
-    private static string Boundary(string messageId)
+    /// <summary>"=_trellis_" and the Message-ID's part before the "@", without its angle brackets.</summary>
+    private static ReadOnlySpan<char> Boundary(string messageId)
     {
         var hash = messageId.AsSpan().Trim("<>");
         var at = hash.IndexOf('@');
-        return (at > 0 ? hash[..at] : hash).ToString();
+        var id = at > 0 ? hash[..at] : hash;
+        var boundary = new char[BoundaryPrefix.Length + id.Length];
+        BoundaryPrefix.CopyTo(boundary);
+        id.CopyTo(boundary.AsSpan(BoundaryPrefix.Length));
+        return boundary;
+    }
+
+    private const string BoundaryPrefix = "=_trellis_";
+
+    // Every message of one second carries the same Date text: format it once per second, not per message.
+    private static Tuple<long, string>? _lastDate;
+
+    private static string DateText(DateTimeOffset date)
+    {
+        var utc = date.ToUniversalTime();
+        var second = utc.UtcTicks / TimeSpan.TicksPerSecond;
+        if (_lastDate is { } cached && cached.Item1 == second)
+        {
+            return cached.Item2;
+        }
+
+        var text = utc.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture);
+        _lastDate = Tuple.Create(second, text);
+        return text;
     }
 }

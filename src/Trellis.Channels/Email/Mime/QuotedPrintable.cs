@@ -29,20 +29,11 @@ internal static class QuotedPrintable
 
     private static void Encode(ReadOnlySpan<byte> input, IBufferWriter<byte> output)
     {
-        // Worst case: every byte as =XX plus a soft break every 25 bytes. Typical text needs a little more
-        // than its length, so the encoding goes through a pooled scratch buffer and is copied out once.
+        // Worst case: every byte as =XX plus a soft break every 25 bytes. Encoded straight into the output, which
+        // is a pooled buffer on the send path: asking for the worst case costs nothing there.
         var worst = (input.Length * 3) + (((input.Length / 24) + 2) * 3);
-        var scratch = ArrayPool<byte>.Shared.Rent(worst);
-        try
-        {
-            var length = Encode(input, scratch);
-            scratch.AsSpan(0, length).CopyTo(output.GetSpan(length));
-            output.Advance(length);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(scratch);
-        }
+        var length = Encode(input, output.GetSpan(worst));
+        output.Advance(length);
     }
 
     private static int Encode(ReadOnlySpan<byte> input, Span<byte> span)

@@ -8,7 +8,10 @@ namespace Trellis.Channels.Email.Smtp;
 /// <summary>
 /// One open SMTP session (RFC 5321): greeting, EHLO, STARTTLS and EHLO again when configured, AUTH when
 /// credentials are set; then any number of mail transactions. With PIPELINING (RFC 2920) a transaction is
-/// two round trips — RSET, MAIL, RCPT and DATA in one write, then the message — otherwise one per command.
+/// two round trips — MAIL, RCPT and DATA in one write, then the message and its final dot in another —
+/// otherwise one per command. RSET goes first only when the previous transaction did not complete: the 250 for
+/// a message already clears the server's transaction state (RFC 5321 §4.1.1.4), so a reset after it would only
+/// cost the server a command per message.
 /// Not thread-safe: the pool hands a connection to one sender at a time.
 /// </summary>
 internal sealed class SmtpConnection : IAsyncDisposable
@@ -22,6 +25,10 @@ internal sealed class SmtpConnection : IAsyncDisposable
     private int _start;
     private int _end;
     private bool _pipelining;
+
+    // False from the start of a transaction until the server accepted its message: the session may then hold a
+    // half-done transaction (a refused recipient, a failed data phase), which RSET clears before the next one.
+    private bool _clean = true;
 
     private SmtpConnection(TcpClient tcp, SmtpPoolKey key, DateTimeOffset openedAt)
     {
@@ -75,17 +82,19 @@ internal sealed class SmtpConnection : IAsyncDisposable
     }
 
     /// <summary>
-    /// One mail transaction; returns the server's reply to the end of data ("250 … queued as …").
-    /// <paramref name="reset"/> sends RSET first, so a reused session starts clean whatever happened before.
+    /// One mail transaction; returns the server's reply to the end of data ("250 … queued as …"). Sends RSET
+    /// first when the session's previous transaction did not complete, so it starts clean whatever happened before.
     /// </summary>
     /// <exception cref="SmtpReplyException">The server refused a step.</exception>
     /// <exception cref="IOException">The connection failed; <see cref="IsBroken"/> is set.</exception>
-    public async Task<SmtpReply> SendAsync(string from, string to, ReadOnlyMemory<byte> message, bool reset, CancellationToken ct)
+    public async Task<SmtpReply> SendAsync(string from, string to, ReadOnlyMemory<byte> message, CancellationToken ct)
     {
         try
         {
             Transactions++;
             MessageWritten = false;
+            var reset = !_clean;
+            _clean = false;
             if (_pipelining)
             {
                 if (reset)
@@ -93,8 +102,8 @@ internal sealed class SmtpConnection : IAsyncDisposable
                     Line("RSET");
                 }
 
-                Line($"MAIL FROM:<{from}>");
-                Line($"RCPT TO:<{to}>");
+                Line("MAIL FROM:<", from, ">");
+                Line("RCPT TO:<", to, ">");
                 Line("DATA");
                 await FlushAsync(ct).ConfigureAwait(false);
                 // Every pipelined command gets its reply, in order; read them all before judging any.
@@ -134,11 +143,13 @@ internal sealed class SmtpConnection : IAsyncDisposable
                 Expect(SmtpStage.Data, await CommandAsync("DATA", ct).ConfigureAwait(false), 354);
             }
 
-            // The MIME writer guarantees CRLF line ends and no leading dots, so no dot-stuffing is needed.
+            // The MIME writer guarantees CRLF line ends and no leading dots, so no dot-stuffing is needed. The
+            // message and its final dot go out in one write (a copy of a few KB is cheaper than a second send).
             MessageWritten = true;
-            await _stream.WriteAsync(message, ct).ConfigureAwait(false);
+            _out.Write(message.Span);
             var reply = await CommandAsync(".", ct).ConfigureAwait(false);
             Expect(SmtpStage.Message, reply, 250);
+            _clean = true;
             return reply;
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
@@ -263,11 +274,22 @@ internal sealed class SmtpConnection : IAsyncDisposable
         throw new SmtpReplyException(stage, reply);
     }
 
-    private async Task<SmtpReply> CommandAsync(string line, CancellationToken ct)
+    private async ValueTask<SmtpReply> CommandAsync(string line, CancellationToken ct)
     {
         Line(line);
         await FlushAsync(ct).ConfigureAwait(false);
         return await ReadReplyAsync(ct).ConfigureAwait(false);
+    }
+
+    private void Line(string prefix, string value, string suffix)
+    {
+        var span = _out.GetSpan(prefix.Length + value.Length + suffix.Length + 2);
+        var written = Encoding.ASCII.GetBytes(prefix, span);
+        written += Encoding.ASCII.GetBytes(value, span[written..]);
+        written += Encoding.ASCII.GetBytes(suffix, span[written..]);
+        span[written] = (byte)'\r';
+        span[written + 1] = (byte)'\n';
+        _out.Advance(written + 2);
     }
 
     private void Line(string line)
@@ -285,32 +307,28 @@ internal sealed class SmtpConnection : IAsyncDisposable
         _out.ResetWrittenCount();
     }
 
-    private async Task<SmtpReply> ReadReplyAsync(CancellationToken ct)
+    private async ValueTask<SmtpReply> ReadReplyAsync(CancellationToken ct)
     {
-        var text = new StringBuilder();
+        // Almost every reply is one line: its text is the only string made. Multi-line ones (EHLO) are joined.
+        StringBuilder? text = null;
         while (true)
         {
-            var line = await ReadLineAsync(ct).ConfigureAwait(false);
-            if (line.Length < 3 || !int.TryParse(line.AsSpan(0, 3), out var code) || (line.Length > 3 && line[3] is not (' ' or '-')))
+            var (code, last, line) = await ReadReplyLineAsync(ct).ConfigureAwait(false);
+            if (last && text is null)
             {
-                IsBroken = true;
-                throw new IOException($"not an SMTP reply: '{line}'");
+                return new SmtpReply(code, line);
             }
 
-            if (text.Length > 0)
-            {
-                text.Append('\n');
-            }
-
-            text.Append(line.Length > 4 ? line.AsSpan(4) : "");
-            if (line.Length == 3 || line[3] == ' ')
+            text = text is null ? new StringBuilder(line) : text.Append('\n').Append(line);
+            if (last)
             {
                 return new SmtpReply(code, text.ToString());
             }
         }
     }
 
-    private async Task<string> ReadLineAsync(CancellationToken ct)
+    /// <summary>One reply line: its code, whether it is the last line of the reply ("250 " rather than "250-"), and its text.</summary>
+    private async ValueTask<(int Code, bool Last, string Text)> ReadReplyLineAsync(CancellationToken ct)
     {
         while (true)
         {
@@ -318,9 +336,22 @@ internal sealed class SmtpConnection : IAsyncDisposable
             if (newline >= 0)
             {
                 var length = newline - _start;
-                var line = Encoding.ASCII.GetString(_buffer, _start, length > 0 && _buffer[newline - 1] == '\r' ? length - 1 : length);
+                if (length > 0 && _buffer[newline - 1] == '\r')
+                {
+                    length--;
+                }
+
+                var line = _buffer.AsSpan(_start, length);
                 _start = newline + 1;
-                return line;
+                if (line.Length < 3 || !IsDigit(line[0]) || !IsDigit(line[1]) || !IsDigit(line[2]) || (line.Length > 3 && line[3] is not ((byte)' ' or (byte)'-')))
+                {
+                    IsBroken = true;
+                    throw new IOException($"not an SMTP reply: '{Encoding.ASCII.GetString(line)}'");
+                }
+
+                var code = ((line[0] - '0') * 100) + ((line[1] - '0') * 10) + (line[2] - '0');
+                var last = line.Length == 3 || line[3] == ' ';
+                return (code, last, line.Length > 4 ? Encoding.ASCII.GetString(line[4..]) : "");
             }
 
             if (_start > 0)
@@ -346,4 +377,6 @@ internal sealed class SmtpConnection : IAsyncDisposable
             _end += read;
         }
     }
+
+    private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
 }

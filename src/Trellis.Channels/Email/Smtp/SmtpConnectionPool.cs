@@ -6,7 +6,8 @@ namespace Trellis.Channels.Email.Smtp;
 /// <summary>
 /// Reused SMTP sessions to one server, so a message costs one mail transaction instead of a TCP connect,
 /// greeting, EHLO, STARTTLS and AUTH. Bounded: at most <see cref="SmtpOptions.MaxConnections"/> sessions exist,
-/// and as many messages are in flight. A session is reset (RSET) before each reuse, closed after
+/// and as many messages are in flight. A session whose last transaction did not complete is reset (RSET) before
+/// its next one (see <see cref="SmtpConnection"/>), closed after
 /// <see cref="SmtpOptions.MaxMessagesPerConnection"/> messages, after <see cref="SmtpOptions.IdleTimeout"/>
 /// unused, after any I/O error or 421, and when the host, port, TLS setting or credentials change. A reused
 /// session that turns out dead before the message was written is replaced once, transparently.
@@ -53,7 +54,7 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
                 connection ??= await OpenAsync(key, ct).ConfigureAwait(false);
                 try
                 {
-                    var reply = await connection.SendAsync(from, to, message, reset: reused, ct).ConfigureAwait(false);
+                    var reply = await connection.SendAsync(from, to, message, ct).ConfigureAwait(false);
                     GiveBack(connection);
                     return reply;
                 }
