@@ -42,6 +42,7 @@ public sealed class ServerMetrics
             new CallbackCounterMetric("trellis_engine_events_processed_total", "Events the engine processed.", () => engine.Events),
             new CallbackCounterMetric("trellis_engine_sends_total", "Sends the engine queued in the outbox.", () => engine.Sends),
             new CallbackCounterMetric("trellis_engine_failures_total", "Engine batches that failed and were rolled back (retried).", () => engine.Failures),
+            new CallbackCounterMetric("trellis_engine_superseded_total", "Persons whose decision was not committed because their profile changed after the claim (redone).", () => engine.Superseded),
         ];
     }
 

@@ -38,77 +38,156 @@ public sealed class EngineWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        ProcessedBatch? ready = null;
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                if (await RunOnceAsync(stoppingToken) > 0)
+                try
                 {
-                    continue;
+                    ready = await StepAsync(ready, stoppingToken);
                 }
-
-                await signal.WaitAsync(await SleepAsync(stoppingToken), stoppingToken);
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e)
+                {
+                    // Contained: StepAsync disposed what it held, so the claims rolled back and are retried; the
+                    // loop itself never dies.
+                    ready = null;
+                    stats.Failure();
+                    logger.LogError(e, "engine batch failed; it will be retried");
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        }
+        finally
+        {
+            if (ready is not null)
             {
-                return;
-            }
-            catch (Exception e)
-            {
-                // Contained: the claim rolled back and is retried; the loop itself never dies.
-                stats.Failure();
-                logger.LogError(e, "engine batch failed; it will be retried");
-                await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
+                await ready.Unit.DisposeAsync();
             }
         }
     }
 
-    /// <summary>Claims and processes one batch; returns how many people were processed.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// One turn of the pipeline: claim the next batch, run the engine for it while the previous batch (already
+    /// decided) commits, and hand the new batch back to be committed during the next turn. Claim and commit
+    /// never overlap (the next claim must see the previous commit); the engine's CPU work overlaps the commit's
+    /// I/O and, on SQLite, ingestion's writes, since a claim there holds no write transaction. With no new work
+    /// the ready batch is committed at once, so a lone event waits for one extra (empty) claim, not for traffic.
+    /// On failure everything held is disposed (rolled back, claimable again) before the exception leaves.
+    /// </summary>
+    private async Task<ProcessedBatch?> StepAsync(ProcessedBatch? ready, CancellationToken cancellationToken)
     {
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
-        await using var unit = await store.Work.ClaimAsync(now, BatchSize, cancellationToken);
-        var persons = unit.Persons;
-        if (persons.Count == 0)
+        IWorkUnit? unit = null;
+        Task<ProcessedBatch>? processing = null;
+        try
         {
-            return 0;
+            unit = await store.Work.ClaimAsync(now, BatchSize, cancellationToken);
+            if (unit.Persons.Count == 0)
+            {
+                await unit.DisposeAsync();
+                unit = null;
+                if (ready is null)
+                {
+                    await signal.WaitAsync(await SleepAsync(cancellationToken), cancellationToken);
+                    return null;
+                }
+
+                var previous = ready;
+                ready = null;
+                await CommitAsync(previous, cancellationToken);
+                return null;
+            }
+
+            var runtimes = new WorkspaceRuntime[unit.Persons.Count];
+            for (var i = 0; i < runtimes.Length; i++)
+            {
+                runtimes[i] = await registry.GetAsync(unit.Persons[i].Workspace, cancellationToken);
+            }
+
+            var claimed = unit;
+            if (ready is null)
+            {
+                var batch = Process(claimed, runtimes, now);
+                unit = null;
+                return batch;
+            }
+
+            processing = Task.Run(() => Process(claimed, runtimes, now), CancellationToken.None);
+            var committing = ready;
+            ready = null;
+            await CommitAsync(committing, cancellationToken);
+            var processed = await processing;
+            unit = null;
+            return processed;
         }
-
-        var runtimes = new WorkspaceRuntime[persons.Count];
-        for (var i = 0; i < persons.Count; i++)
+        catch
         {
-            runtimes[i] = await registry.GetAsync(persons[i].Workspace, cancellationToken);
+            if (processing is not null)
+            {
+                // Let the engine finish with the unit's persons before the unit is released.
+                await processing.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+
+            if (unit is not null)
+            {
+                await unit.DisposeAsync();
+            }
+
+            if (ready is not null)
+            {
+                await ready.Unit.DisposeAsync();
+            }
+
+            throw;
         }
+    }
 
-        var changes = new PersonChanges[persons.Count];
-        var sendCounts = new int[persons.Count];
-        Process(persons, runtimes, now, changes, sendCounts);
-
-        int events = 0, sends = 0;
-        for (var i = 0; i < persons.Count; i++)
+    /// <summary>Commits a decided batch and counts what was written; the unit is disposed either way.</summary>
+    private async Task CommitAsync(ProcessedBatch batch, CancellationToken cancellationToken)
+    {
+        await using var unit = batch.Unit;
+        for (var i = 0; i < batch.Changes.Length; i++)
         {
-            unit.Record(changes[i]);
-            events += persons[i].Events.Count;
-            sends += sendCounts[i];
+            unit.Record(batch.Changes[i]);
         }
 
         await unit.CommitAsync(cancellationToken);
-        stats.Batch(unit.Persons.Count, events, sends);
+        var superseded = unit.Superseded;
+        int events = 0, sends = 0;
+        for (var i = 0; i < batch.Changes.Length; i++)
+        {
+            if (superseded.Count > 0 && superseded.Contains(new PersonKey(batch.Changes[i].Workspace, batch.Changes[i].PersonId)))
+            {
+                continue;
+            }
+
+            events += unit.Persons[i].Events.Count;
+            sends += batch.SendCounts[i];
+        }
+
+        stats.Batch(unit.Persons.Count - superseded.Count, events, sends, superseded.Count);
         if (sends > 0)
         {
             outbox?.Notify(); // the dispatcher delivers at once instead of at its next idle check
         }
-        return unit.Persons.Count;
     }
 
     /// <summary>
     /// Runs the engine for every claimed person, on all cores for a large batch. People are independent (the
-    /// engine and the send path are thread-safe for different people; each thread has its own processor), and
-    /// on SQLite the batch runs while the unit holds the process's only write transaction, so every core spent
-    /// here shortens the time ingestion waits for it. The results are recorded in claim order afterwards.
+    /// engine and the send path are thread-safe for different people; each thread has its own processor). The
+    /// results keep claim order.
     /// </summary>
-    private void Process(IReadOnlyList<ClaimedPerson> persons, WorkspaceRuntime[] runtimes, Instant now, PersonChanges[] changes, int[] sendCounts)
+    private ProcessedBatch Process(IWorkUnit unit, WorkspaceRuntime[] runtimes, Instant now)
     {
+        var persons = unit.Persons;
+        var changes = new PersonChanges[persons.Count];
+        var sendCounts = new int[persons.Count];
+        var batch = new ProcessedBatch(unit, changes, sendCounts);
         if (persons.Count < ParallelThreshold || Environment.ProcessorCount == 1)
         {
             var processor = new PersonProcessor(composer);
@@ -117,7 +196,7 @@ public sealed class EngineWorker(
                 changes[i] = processor.Process(persons[i], runtimes[i], now, out sendCounts[i]);
             }
 
-            return;
+            return batch;
         }
 
         Parallel.For(
@@ -131,7 +210,11 @@ public sealed class EngineWorker(
                 return processor;
             },
             _ => { });
+        return batch;
     }
+
+    /// <summary>A claimed batch the engine has decided for, in claim order, waiting for its commit.</summary>
+    private sealed record ProcessedBatch(IWorkUnit Unit, PersonChanges[] Changes, int[] SendCounts);
 
     private async Task<TimeSpan> SleepAsync(CancellationToken cancellationToken)
     {

@@ -8,6 +8,7 @@ public sealed class EngineWorkerStats
     private long _events;
     private long _sends;
     private long _failures;
+    private long _superseded;
 
     public long Batches => Interlocked.Read(ref _batches);
 
@@ -19,8 +20,11 @@ public sealed class EngineWorkerStats
 
     public long Failures => Interlocked.Read(ref _failures);
 
-    public void Batch(int persons, int events, int sends)
+    public long Superseded => Interlocked.Read(ref _superseded);
+
+    public void Batch(int persons, int events, int sends, int superseded = 0)
     {
+        Interlocked.Add(ref _superseded, superseded);
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _persons, persons);
         Interlocked.Add(ref _events, events);

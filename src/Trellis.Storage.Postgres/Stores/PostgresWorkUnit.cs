@@ -30,6 +30,9 @@ internal sealed class PostgresWorkUnit : IWorkUnit
 
     public IReadOnlyList<ClaimedPerson> Persons { get; }
 
+    /// <summary>Always empty: the claim's row locks keep every other writer out until the commit.</summary>
+    public IReadOnlyCollection<PersonKey> Superseded => [];
+
     public void Record(PersonChanges changes)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

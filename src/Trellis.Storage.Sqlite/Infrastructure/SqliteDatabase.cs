@@ -20,8 +20,9 @@ internal sealed class SqliteDatabase : IDisposable
     private readonly SqliteGroupCommit _groupCommit;
     private bool _disposed;
 
-    private SqliteDatabase(string readerConnectionString, SqliteConnection writer, SqlCatalog sql)
+    private SqliteDatabase(string path, string readerConnectionString, SqliteConnection writer, SqlCatalog sql)
     {
+        Claims = SqliteClaimRegistry.Acquire(path);
         _readerConnectionString = readerConnectionString;
         _writer = writer;
         Sql = sql;
@@ -29,6 +30,9 @@ internal sealed class SqliteDatabase : IDisposable
     }
 
     public SqlCatalog Sql { get; }
+
+    /// <summary>The persons held by open work units of this file in this process (see <see cref="SqliteClaimRegistry"/>).</summary>
+    public SqliteClaimRegistry Claims { get; }
 
     public static SqliteDatabase Open(SqliteStoreOptions options)
     {
@@ -69,7 +73,7 @@ internal sealed class SqliteDatabase : IDisposable
             }
 
             SqliteMigrator.Migrate(writer);
-            return new SqliteDatabase(readerConnectionString, writer, sql);
+            return new SqliteDatabase(path, readerConnectionString, writer, sql);
         }
         catch (SqliteException exception)
         {
@@ -199,5 +203,6 @@ internal sealed class SqliteDatabase : IDisposable
         using var reader = new SqliteConnection(_readerConnectionString);
         SqliteConnection.ClearPool(reader);
         _writeGate.Dispose();
+        Claims.Release();
     }
 }

@@ -18,7 +18,11 @@ internal sealed class SqliteConsentStore(SqliteDatabase database) : IConsentStor
             }
 
             s.Command("EnsurePerson").Bind("$ws", workspace).Bind("$person", personId).Bind("$now", consent.At).ExecuteNonQuery();
-            SqliteRowWriters.UpsertConsent(s, workspace, personId, consent);
+            if (SqliteRowWriters.UpsertConsent(s, workspace, personId, consent) > 0)
+            {
+                s.Command("TouchPerson").Bind("$ws", workspace).Bind("$person", personId).ExecuteNonQuery();
+            }
+
             return true;
         }, cancellationToken);
     }

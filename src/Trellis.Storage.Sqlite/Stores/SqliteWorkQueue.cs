@@ -8,8 +8,10 @@ using Trellis.Storage.Internal;
 namespace Trellis.Storage.Sqlite;
 
 /// <summary>
-/// Claiming on SQLite: the unit of work IS the process's write transaction (BEGIN IMMEDIATE), so nobody else
-/// can touch the claimed persons until it ends; appends wait for it. Keep units short (one batch of persons).
+/// Claiming on SQLite: the claim reads on a pooled reader connection and holds the claimed persons in this
+/// process's <see cref="SqliteClaimRegistry"/>, not in an open write transaction. The engine then runs while
+/// ingestion (and the commit of the previous batch) write; the unit's commit takes the write transaction only
+/// to write, and writes nobody whose row changed since the claim (see <see cref="SqliteWorkUnit"/>).
 /// </summary>
 internal sealed class SqliteWorkQueue(SqliteDatabase database) : IWorkQueue
 {
@@ -18,38 +20,35 @@ internal sealed class SqliteWorkQueue(SqliteDatabase database) : IWorkQueue
     public async Task<IWorkUnit> ClaimAsync(Instant now, int max, CancellationToken cancellationToken = default)
     {
         Arguments.RequirePositive(max, nameof(max));
-        var session = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var claims = database.Claims;
+        claims.EnsureProcessLock();
+        await claims.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var persons = Claim(session, now, max);
+            var persons = await database.ReadAsync(s => Claim(s, now, max, claims), cancellationToken).ConfigureAwait(false);
             if (persons.Count == 0)
             {
-                session.Dispose();
                 return EmptyWorkUnit.Instance;
             }
 
-            return new SqliteWorkUnit(session, persons, now);
+            claims.Hold(persons);
+            return new SqliteWorkUnit(database, persons, now);
         }
-        catch (SqliteException exception)
+        finally
         {
-            session.Dispose();
-            throw SqliteErrors.Translate(exception);
-        }
-        catch
-        {
-            session.Dispose();
-            throw;
+            claims.Turn.Release();
         }
     }
 
     public Task<Instant?> EarliestWakeAsync(CancellationToken cancellationToken = default) =>
         database.ReadAsync(s => s.Command("EarliestWake").Scalar() is long at ? SqliteTime.FromStored(at) : (Instant?)null, cancellationToken);
 
-    private static List<ClaimedPerson> Claim(ISqliteSession session, Instant now, int max)
+    private static List<ClaimedPerson> Claim(ISqliteSession session, Instant now, int max, SqliteClaimRegistry claims)
     {
+        // Persons held by this process's other open units are still pending in the file: read past them.
         var rows = session.Command("ClaimPersons")
             .Bind("$now", now)
-            .Bind("$max", max)
+            .Bind("$max", max + claims.HeldCount)
             .ReadAll(r => new
             {
                 Workspace = new WorkspaceId(r.GetString(0)),
@@ -61,7 +60,10 @@ internal sealed class SqliteWorkQueue(SqliteDatabase database) : IWorkQueue
                 Traits = r.GetString(6),
                 CreatedAt = r.GetInstant(7),
                 UpdatedAt = r.GetInstant(8),
-            });
+            })
+            .Where(r => !claims.IsHeld(r.Workspace, r.PersonId))
+            .Take(max)
+            .ToList();
 
         if (rows.Count == 0)
         {

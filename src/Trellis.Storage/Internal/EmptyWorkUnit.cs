@@ -16,5 +16,7 @@ internal sealed class EmptyWorkUnit : IWorkUnit
 
     public Task CommitAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
+    public IReadOnlyCollection<PersonKey> Superseded => [];
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -74,7 +74,7 @@ public sealed class JourneyActivityTests
         {
             committed = true;
             return Task.CompletedTask;
-        }, [], CancellationToken.None);
+        }, () => [], CancellationToken.None);
         await Task.Delay(100);
         Assert.False(committed);
         release.SetResult();

@@ -269,4 +269,63 @@ public abstract partial class StoreCompliance
         Assert.Equal(persons * 3, seen.Count);
         Assert.Equal(seen.Count, seen.Distinct().Count());
     }
+
+    [Fact]
+    public async Task A_person_erased_while_claimed_leaves_nothing_behind_whichever_write_lands_first()
+    {
+        var ws = await NewWorkspaceAsync();
+        await AppendAsync(ws, Track("u1", "a"), Track("u2", "a"));
+        var unit = await Store.Work.ClaimAsync(T0, 10);
+        Assert.Equal(2, unit.Persons.Count);
+
+        // PostgreSQL: the erasure waits for the claim's row lock and runs after the commit. SQLite: it runs
+        // at once, and the commit must not bring the person back.
+        var erase = Task.Run(() => Store.Persons.EraseAsync(ws, "u1", T0));
+        await Task.Delay(100);
+        foreach (var person in unit.Persons)
+        {
+            unit.Record(TestChanges.Processed(person) with
+            {
+                Outbox = [TestChanges.Send(person.PersonId)],
+                Trace = [TestChanges.Trace("enter")],
+            });
+        }
+
+        await unit.CommitAsync();
+        await unit.DisposeAsync();
+        Assert.True(await erase.WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Null(await Store.Persons.GetProfileAsync(ws, "u1"));
+        Assert.Empty(await Store.Outbox.ListForPersonAsync(ws, "u1"));
+        Assert.Empty(await Store.Persons.ReadTraceAsync(ws, "u1", 0, 10));
+        Assert.Single(await Store.Outbox.ListForPersonAsync(ws, "u2"));
+        Assert.DoesNotContain(unit.Superseded, p => p.PersonId == "u2");
+        Assert.Empty(await ClaimablePersonIdsAsync(T0));
+    }
+
+    [Fact]
+    public async Task A_claim_made_while_another_unit_is_open_skips_its_persons_and_they_come_back_if_it_rolls_back()
+    {
+        var ws = await NewWorkspaceAsync();
+        await AppendAsync(ws, Enumerable.Range(0, 6).Select(i => Track("u" + i, "a")).ToArray());
+
+        var first = await Store.Work.ClaimAsync(T0, 4);
+        await using (var second = await Store.Work.ClaimAsync(T0, 10))
+        {
+            Assert.Equal(4, first.Persons.Count);
+            Assert.Equal(2, second.Persons.Count);
+            Assert.Empty(first.Persons.Select(p => p.PersonId).Intersect(second.Persons.Select(p => p.PersonId)));
+            foreach (var person in second.Persons)
+            {
+                second.Record(TestChanges.Processed(person));
+            }
+
+            await second.CommitAsync();
+            Assert.Empty(second.Superseded);
+        }
+
+        await first.DisposeAsync();
+
+        Assert.Equal(first.Persons.Select(p => p.PersonId).Order(StringComparer.Ordinal), await ClaimablePersonIdsAsync(T0));
+    }
 }

@@ -13,13 +13,15 @@ public sealed class SqliteFailureTests : IDisposable
     [Fact]
     public async Task A_write_lock_held_by_another_process_is_a_transient_busy_failure()
     {
-        await using var first = await SqliteTrellisStore.OpenAsync(new SqliteStoreOptions { FilePath = _path });
-        await using var second = await SqliteTrellisStore.OpenAsync(new SqliteStoreOptions { FilePath = _path, BusyTimeout = TimeSpan.FromMilliseconds(100) });
+        await using var store = await SqliteTrellisStore.OpenAsync(new SqliteStoreOptions { FilePath = _path, BusyTimeout = TimeSpan.FromMilliseconds(100) });
         var ws = new WorkspaceId("ws");
-        await first.Events.AppendAsync(ws, [Track("u1", "a")]);
+        await store.Events.AppendAsync(ws, [Track("u1", "a")]);
 
-        await using var unit = await first.Work.ClaimAsync(T0, 10);
-        var failure = await Assert.ThrowsAsync<StorageBusyException>(() => second.Events.AppendAsync(ws, [Track("u2", "a")]));
+        // Another process in the middle of a write transaction.
+        using var other = new SqliteConnection($"Data Source={_path};Pooling=False");
+        other.Open();
+        using var transaction = other.BeginTransaction(deferred: false);
+        var failure = await Assert.ThrowsAsync<StorageBusyException>(() => store.Events.AppendAsync(ws, [Track("u2", "a")]));
 
         Assert.True(failure.IsTransient);
     }

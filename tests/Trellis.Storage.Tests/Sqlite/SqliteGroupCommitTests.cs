@@ -15,25 +15,27 @@ public sealed class SqliteGroupCommitTests : IDisposable
     private readonly string _path = TempSqliteFile.NewPath();
 
     [Fact]
-    public async Task Appends_queued_behind_an_open_claim_are_answered_only_after_their_shared_commit()
+    public async Task Appends_queued_behind_an_open_write_are_answered_only_after_their_shared_commit()
     {
-        await using var store = await SqliteTrellisStore.OpenAsync(new SqliteStoreOptions { FilePath = _path });
+        using var database = SqliteDatabase.Open(new SqliteStoreOptions { FilePath = _path });
+        var events = new SqliteEventLog(database);
+        var work = new SqliteWorkQueue(database);
         var ws = new WorkspaceId("ws");
-        await store.Events.AppendAsync(ws, [Track("u0", "a")]);
-        var unit = await store.Work.ClaimAsync(T0, 10);
+        await events.AppendAsync(ws, [Track("u0", "a")]);
+        var gate = await database.BeginWriteAsync(CancellationToken.None); // e.g. the engine committing a batch
 
         var appends = Enumerable.Range(1, 20)
-            .Select(i => Task.Run(() => store.Events.AppendAsync(ws, [Track("u" + i, "a"), Track("u" + i, "b")])))
+            .Select(i => Task.Run(() => events.AppendAsync(ws, [Track("u" + i, "a"), Track("u" + i, "b")])))
             .ToList();
         await Task.Delay(200); // let them all queue on the held gate
         Assert.DoesNotContain(appends, a => a.IsCompleted);
 
-        await unit.DisposeAsync();
+        gate.Dispose();
         var results = await Task.WhenAll(appends).WaitAsync(Deadline);
 
         Assert.All(results, r => Assert.Equal(2, r.AppendedCount));
         Assert.Equal(20, results.SelectMany(r => r.Items).Select(i => i.PersonId).Distinct().Count());
-        await using var next = await store.Work.ClaimAsync(T0, 100);
+        await using var next = await work.ClaimAsync(T0, 100);
         Assert.Equal(21, next.Persons.Count);
         Assert.All(next.Persons.Where(p => p.PersonId != "u0"), p => Assert.Equal(["a", "b"], p.Events.Select(e => e.EventName)));
     }

@@ -8,7 +8,7 @@ internal static class TempSqliteFile
 
     public static void Delete(string path)
     {
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-claims.lock" })
         {
             File.Delete(file);
         }

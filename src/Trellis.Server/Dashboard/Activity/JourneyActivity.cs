@@ -32,12 +32,12 @@ public sealed class JourneyActivity : ITraceCommitObserver
     public RebuildProgress? Progress(WorkspaceId workspace) => _rebuilds.GetValueOrDefault(workspace);
 
     /// <summary>Commits a work unit and counts what it recorded, in one section with respect to the recount.</summary>
-    public async Task CommitAsync(Func<Task> commit, IReadOnlyList<PersonChanges> changes, CancellationToken cancellationToken)
+    public async Task CommitAsync(Func<Task> commit, Func<IReadOnlyList<PersonChanges>> written, CancellationToken cancellationToken)
     {
         if (_finished)
         {
             await commit();
-            Committed(changes);
+            Committed(written());
             return;
         }
 
@@ -45,7 +45,7 @@ public sealed class JourneyActivity : ITraceCommitObserver
         try
         {
             await commit();
-            Committed(changes);
+            Committed(written());
         }
         finally
         {

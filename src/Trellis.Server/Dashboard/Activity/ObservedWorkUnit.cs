@@ -30,8 +30,19 @@ public sealed class ObservedWorkUnit(IWorkUnit inner, JourneyActivity activity) 
         }
     }
 
+    public IReadOnlyCollection<PersonKey> Superseded => inner.Superseded;
+
     public Task CommitAsync(CancellationToken cancellationToken = default) =>
-        activity.CommitAsync(() => inner.CommitAsync(cancellationToken), _recorded, cancellationToken);
+        activity.CommitAsync(() => inner.CommitAsync(cancellationToken), Written, cancellationToken);
+
+    /// <summary>What the commit actually wrote: a superseded person is counted when their work is committed again.</summary>
+    private IReadOnlyList<PersonChanges> Written()
+    {
+        var superseded = inner.Superseded;
+        return superseded.Count == 0
+            ? _recorded
+            : _recorded.Where(c => !superseded.Contains(new PersonKey(c.Workspace, c.PersonId))).ToList();
+    }
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

@@ -12,7 +12,7 @@ UPDATE aliases SET person_id = $into WHERE workspace_id = $ws AND person_id = $f
 SELECT traits FROM persons WHERE workspace_id = $ws AND person_id = $person;
 
 -- name: RenamePerson
-UPDATE persons SET person_id = $into WHERE workspace_id = $ws AND person_id = $from;
+UPDATE persons SET person_id = $into, version = version + 1 WHERE workspace_id = $ws AND person_id = $from;
 
 -- name: MoveEvents
 UPDATE events SET person_id = $into WHERE workspace_id = $ws AND person_id = $from;
@@ -53,7 +53,7 @@ WHERE excluded.at > consents.at;
 DELETE FROM consents WHERE workspace_id = $ws AND person_id = $from;
 
 -- name: SetMergedProfile
-UPDATE persons SET traits = $traits, has_unprocessed = 1, updated_at = $now
+UPDATE persons SET traits = $traits, has_unprocessed = 1, version = version + 1, updated_at = $now
 WHERE workspace_id = $ws AND person_id = $into;
 
 -- name: DeletePersonRow

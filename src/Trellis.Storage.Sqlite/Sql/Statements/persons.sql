@@ -33,6 +33,11 @@ INSERT INTO trace (workspace_id, person_id, at, type, journey_id, step_id, detai
 VALUES ($ws, $person, $at, $type, $journey_id, $step_id, $details);
 
 -- Creates an empty profile (no pending work) for writes that come before any event, e.g. consent.
+-- A write outside the engine that the engine decides on (consent) bumps the version, so that a work unit
+-- that claimed the person before it does not commit a decision made without it (SqliteWorkUnit).
+-- name: TouchPerson
+UPDATE persons SET version = version + 1 WHERE workspace_id = $ws AND person_id = $person;
+
 -- name: EnsurePerson
 INSERT INTO persons (workspace_id, person_id, created_at, updated_at)
 VALUES ($ws, $person, $now, $now)

@@ -47,7 +47,7 @@ UPDATE persons SET
         WHERE workspace_id = $ws AND person_id = $person AND seq > max(persons.processed_seq, $processed_through)),
     traits = coalesce($traits, traits),
     updated_at = $now
-WHERE workspace_id = $ws AND person_id = $person;
+WHERE workspace_id = $ws AND person_id = $person AND version = $claimed_version;
 
 -- name: EarliestWake
 SELECT min(next_wake_at) FROM persons WHERE next_wake_at IS NOT NULL;
