@@ -87,6 +87,7 @@ public sealed class EngineWorker(
         try
         {
             unit = await store.Work.ClaimAsync(now, BatchSize, cancellationToken);
+            stats.Claimed(unit.Persons.Count, BatchSize);
             if (unit.Persons.Count == 0)
             {
                 await unit.DisposeAsync();

@@ -22,6 +22,14 @@ public sealed class EngineWorkerStats
 
     public long Superseded => Interlocked.Read(ref _superseded);
 
+    /// <summary>
+    /// True while the engine has a backlog: its last claim came back full. Background work that competes with
+    /// it for the database (the dashboard's start-up recount) holds back meanwhile.
+    /// </summary>
+    public bool Backlogged { get; private set; }
+
+    public void Claimed(int persons, int batchSize) => Backlogged = persons >= batchSize;
+
     public void Batch(int persons, int events, int sends, int superseded = 0)
     {
         Interlocked.Add(ref _superseded, superseded);

@@ -18,12 +18,14 @@ internal sealed class SqliteDatabase : IDisposable
     private readonly Dictionary<string, SqliteCommand> _writerCommands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SqlitePreparedStatement> _writerStatements = new(StringComparer.Ordinal);
     private readonly SqliteGroupCommit _groupCommit;
+    private readonly SqliteClaimReader _claimReader;
     private bool _disposed;
 
     private SqliteDatabase(string path, string readerConnectionString, SqliteConnection writer, SqlCatalog sql)
     {
         Claims = SqliteClaimRegistry.Acquire(path);
         _readerConnectionString = readerConnectionString;
+        _claimReader = new SqliteClaimReader(ClaimReaderConnectionString(readerConnectionString), sql);
         _writer = writer;
         Sql = sql;
         _groupCommit = new SqliteGroupCommit(this);
@@ -102,6 +104,26 @@ internal sealed class SqliteDatabase : IDisposable
             throw SqliteErrors.Translate(exception);
         }
     }
+
+    /// <summary>
+    /// Runs the reads of an engine claim on the claim reader's own connection. The caller holds
+    /// <see cref="SqliteClaimRegistry.Turn"/>, which is what keeps that connection to one user at a time.
+    /// </summary>
+    public T ReadForClaim<T>(Func<ISqliteSession, T> read)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        try
+        {
+            return read(_claimReader);
+        }
+        catch (SqliteException exception)
+        {
+            throw SqliteErrors.Translate(exception);
+        }
+    }
+
+    private static string ClaimReaderConnectionString(string readerConnectionString) =>
+        new SqliteConnectionStringBuilder(readerConnectionString) { Pooling = false }.ToString();
 
     /// <summary>Runs a write in its own transaction and commits it.</summary>
     public async Task<T> WriteAsync<T>(Func<ISqliteSession, T> write, CancellationToken cancellationToken)
@@ -199,6 +221,7 @@ internal sealed class SqliteDatabase : IDisposable
         }
 
         _writer.Dispose();
+        _claimReader.Dispose();
         // Pooled readers keep the file open otherwise (and a test could not delete its temp database).
         using var reader = new SqliteConnection(_readerConnectionString);
         SqliteConnection.ClearPool(reader);

@@ -25,7 +25,7 @@ internal sealed class SqliteWorkQueue(SqliteDatabase database) : IWorkQueue
         await claims.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var persons = await database.ReadAsync(s => Claim(s, now, max, claims), cancellationToken).ConfigureAwait(false);
+            var persons = database.ReadForClaim(s => Claim(s, now, max, claims));
             if (persons.Count == 0)
             {
                 return EmptyWorkUnit.Instance;
@@ -45,10 +45,22 @@ internal sealed class SqliteWorkQueue(SqliteDatabase database) : IWorkQueue
 
     private static List<ClaimedPerson> Claim(ISqliteSession session, Instant now, int max, SqliteClaimRegistry claims)
     {
-        // Persons held by this process's other open units are still pending in the file: read past them.
-        var rows = session.Command("ClaimPersons")
+        // Persons held by this process's other open units are still pending in the file: read past their ids.
+        var chosen = session.Command("ClaimCandidates")
             .Bind("$now", now)
             .Bind("$max", max + claims.HeldCount)
+            .ReadAll(r => (RowId: r.GetInt64(0), Workspace: new WorkspaceId(r.GetString(1)), PersonId: r.GetString(2)))
+            .Where(c => !claims.IsHeld(c.Workspace, c.PersonId))
+            .Take(max)
+            .Select(c => c.RowId)
+            .ToList();
+        if (chosen.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = session.Command("ClaimedRows")
+            .Bind("$rowids", "[" + string.Join(',', chosen) + "]")
             .ReadAll(r => new
             {
                 Workspace = new WorkspaceId(r.GetString(0)),
@@ -60,10 +72,7 @@ internal sealed class SqliteWorkQueue(SqliteDatabase database) : IWorkQueue
                 Traits = r.GetString(6),
                 CreatedAt = r.GetInstant(7),
                 UpdatedAt = r.GetInstant(8),
-            })
-            .Where(r => !claims.IsHeld(r.Workspace, r.PersonId))
-            .Take(max)
-            .ToList();
+            });
 
         if (rows.Count == 0)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Trellis.Server.Processing;
 using Trellis.Storage;
 
 namespace Trellis.Server.Dashboard.Activity;
@@ -8,12 +9,18 @@ namespace Trellis.Server.Dashboard.Activity;
 /// <summary>
 /// Recounts the dashboard's counters from the store once at start, in the background: every person's trace, in
 /// the order the store lists people, a batch at a time. Pages work meanwhile and say how far it is. A storage
-/// failure is retried from where it stopped.
+/// failure is retried from where it stopped. The engine comes first: while it has a backlog (say, a restart with
+/// a million timers due) the recount holds back, moving on by one batch per <see cref="MaxDeferral"/>.
 /// </summary>
-public sealed class ActivityRebuilder(ITrellisStore store, JourneyActivity activity, ILogger<ActivityRebuilder> logger) : BackgroundService
+public sealed class ActivityRebuilder(ITrellisStore store, JourneyActivity activity, EngineWorkerStats engine, ILogger<ActivityRebuilder> logger) : BackgroundService
 {
     /// <summary>People per batch: small, because engine commits wait while a batch is read.</summary>
     public const int BatchSize = 100;
+
+    /// <summary>The longest a batch waits for the engine's backlog to clear, so the counts still complete under sustained load.</summary>
+    public static readonly TimeSpan MaxDeferral = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan BacklogPoll = TimeSpan.FromMilliseconds(50);
 
     private const int TracePage = 1000;
 
@@ -48,6 +55,7 @@ public sealed class ActivityRebuilder(ITrellisStore store, JourneyActivity activ
 
             while (!progress.Done && !stoppingToken.IsCancellationRequested)
             {
+                await GiveWayToTheEngineAsync(stoppingToken);
                 await RetryingAsync(() => activity.RebuildBatchAsync(() => RecountBatchAsync(workspace.Id, progress, stoppingToken), stoppingToken), stoppingToken);
             }
 
@@ -56,6 +64,16 @@ public sealed class ActivityRebuilder(ITrellisStore store, JourneyActivity activ
 
         activity.FinishRebuild();
         logger.LogInformation("Dashboard counters recounted from {People} people in {Seconds:0.0} s.", people, watch.Elapsed.TotalSeconds);
+    }
+
+    private async Task GiveWayToTheEngineAsync(CancellationToken cancellationToken)
+    {
+        var waited = TimeSpan.Zero;
+        while (engine.Backlogged && waited < MaxDeferral)
+        {
+            await Task.Delay(BacklogPoll, cancellationToken);
+            waited += BacklogPoll;
+        }
     }
 
     private async Task<IReadOnlyList<WorkspaceId>> ListWorkspacesAsync() =>

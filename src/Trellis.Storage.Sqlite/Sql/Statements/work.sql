@@ -1,9 +1,10 @@
 -- Claiming persons for the engine and writing back what it decided.
 
 -- Persons with pending events first, then those whose timer is due. Each branch is limited on its own
--- index so the query stays cheap with a long backlog; SQLite serialises writers, so no row locks are needed.
--- name: ClaimPersons
-SELECT workspace_id, person_id, state, version, next_wake_at, processed_seq, traits, created_at, updated_at
+-- index so the query stays cheap with a long backlog. Only ids are read here: persons held by this process's
+-- open work units (SqliteClaimRegistry) are among them and are skipped before their rows are read.
+-- name: ClaimCandidates
+SELECT rowid, workspace_id, person_id
 FROM persons
 WHERE rowid IN (
     SELECT rowid FROM (SELECT rowid FROM persons WHERE has_unprocessed = 1 LIMIT $max)
@@ -11,6 +12,12 @@ WHERE rowid IN (
     SELECT rowid FROM (SELECT rowid FROM persons WHERE next_wake_at <= $now ORDER BY next_wake_at LIMIT $max)
 )
 LIMIT $max;
+
+-- The rows of the chosen candidates ($rowids: a JSON array of rowids).
+-- name: ClaimedRows
+SELECT p.workspace_id, p.person_id, p.state, p.version, p.next_wake_at, p.processed_seq, p.traits, p.created_at, p.updated_at
+FROM json_each($rowids) AS r
+CROSS JOIN persons AS p ON p.rowid = r.value;
 
 -- The unprocessed events of every claimed person in one statement ($claimed: a JSON array of
 -- [workspace, person, processed_seq]) instead of one query per person. CROSS JOIN keeps json_each outside,
