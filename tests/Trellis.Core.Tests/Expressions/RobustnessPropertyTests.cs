@@ -37,6 +37,20 @@ public sealed class RobustnessPropertyTests
     public void Random_well_formed_expressions_evaluate_without_throwing_on_any_data() =>
         ParseAndEvaluate(RandomExpressionGenerator.Expressions(depth: 4));
 
+    [Theory]
+    [InlineData("performed(\"a\", 1d + since(profile.b))", true)]
+    [InlineData("count(\"a\", 1d + since(profile.b)) == 1", true)]
+    public void A_window_reaching_past_the_start_of_time_means_ever_instead_of_overflowing(string source, bool expected)
+    {
+        // Found by the property above: since(the earliest instant) + 1d is longer than now − the earliest instant.
+        Assert.True(ExpressionParser.TryParse(source, out var expression, out _));
+        var context = new InMemoryEvaluationContext()
+            .With("b", Value.Time(Instant.MinValue))
+            .Performed("a", InMemoryEvaluationContext.DefaultNow - Duration.FromDays(365 * 100));
+
+        Assert.Equal(Value.Bool(expected), expression!.Evaluate(context, out _));
+    }
+
     private static void ParseAndEvaluate(Gen<string> sources)
     {
         var values = Gen.Elements(Data);

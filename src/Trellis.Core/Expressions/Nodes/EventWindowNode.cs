@@ -46,6 +46,15 @@ internal abstract class EventWindowNode(int column, string function, string even
             horizon = Horizons.Earliest(horizon, Horizons.Recheck(scope.Now));
         }
 
-        return window.Value.Kind == ValueKind.Duration ? window.Value.AsDuration : null;
+        if (window.Value.Kind != ValueKind.Duration)
+        {
+            return null;
+        }
+
+        // A window reaching past the start of time (a computed duration such as 1d + since(x) can be huge)
+        // means "ever": clamp it, so that every context can compute now − window without overflowing.
+        var duration = window.Value.AsDuration;
+        var toStartOfTime = scope.Now - Instant.MinValue;
+        return duration > toStartOfTime ? toStartOfTime : duration;
     }
 }
