@@ -202,6 +202,8 @@ internal sealed class SqliteDatabase : IDisposable
 
     internal void EndWrite() => _writeGate.Release();
 
+    private static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(5);
+
     public void Dispose()
     {
         if (_disposed)
@@ -210,6 +212,10 @@ internal sealed class SqliteDatabase : IDisposable
         }
 
         _disposed = true;
+        // A store disposed while the server still runs (shutdown, or a test taking storage away) must not pull
+        // the connections from under a write or a claim in progress: let those finish first, but never hang.
+        var quiet = _writeGate.Wait(DisposeWait);
+        var noClaim = Claims.Turn.Wait(DisposeWait);
         foreach (var command in _writerCommands.Values)
         {
             command.Dispose();
@@ -220,8 +226,21 @@ internal sealed class SqliteDatabase : IDisposable
             prepared.Dispose();
         }
 
-        _writer.Dispose();
+        try
+        {
+            _writer.Dispose();
+        }
+        catch (SqliteException) when (!quiet)
+        {
+            // The transaction a timed-out writer still held is gone with the connection; nothing to keep.
+        }
+
         _claimReader.Dispose();
+        if (noClaim)
+        {
+            Claims.Turn.Release();
+        }
+
         // Pooled readers keep the file open otherwise (and a test could not delete its temp database).
         using var reader = new SqliteConnection(_readerConnectionString);
         SqliteConnection.ClearPool(reader);
