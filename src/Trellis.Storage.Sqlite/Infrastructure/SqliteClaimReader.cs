@@ -4,45 +4,25 @@ using Trellis.Storage.Internal;
 namespace Trellis.Storage.Sqlite;
 
 /// <summary>
-/// The connection engine claims read on: opened once and kept, with its commands cached, because a claim runs
+/// The connection engine claims read on: opened once and kept, with its statements cached, because a claim runs
 /// every few milliseconds under load and a pooled reader would re-open, re-prepare and leave finalizable
 /// handles behind each time. Only used while holding <see cref="SqliteClaimRegistry.Turn"/>, so by one claim
 /// at a time.
 /// </summary>
 internal sealed class SqliteClaimReader(string connectionString, SqlCatalog sql) : ISqliteSession, IDisposable
 {
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SqlitePreparedStatement> _prepared = new(StringComparer.Ordinal);
     private SqliteConnection? _connection;
+    private SqliteStatementCache? _statements;
 
-    public SqliteCommand Command(string statement)
-    {
-        if (!_commands.TryGetValue(statement, out var command))
-        {
-            command = Connection.CreateCommand();
-            command.CommandText = sql[statement];
-            _commands.Add(statement, command);
-        }
+    public SqliteCommand Command(string statement) => Statements.Command(statement);
 
-        return command;
-    }
+    public SqlitePreparedStatement Prepared(string statement) => Statements.Prepared(statement);
 
-    public SqlitePreparedStatement Prepared(string statement)
-    {
-        if (!_prepared.TryGetValue(statement, out var prepared))
-        {
-            prepared = new SqlitePreparedStatement(Connection, sql[statement]);
-            _prepared.Add(statement, prepared);
-        }
-
-        return prepared;
-    }
-
-    private SqliteConnection Connection
+    private SqliteStatementCache Statements
     {
         get
         {
-            if (_connection is null)
+            if (_statements is null)
             {
                 var connection = new SqliteConnection(connectionString);
                 connection.Open();
@@ -54,24 +34,16 @@ internal sealed class SqliteClaimReader(string connectionString, SqlCatalog sql)
                 }
 
                 _connection = connection;
+                _statements = new SqliteStatementCache(connection, sql);
             }
 
-            return _connection;
+            return _statements;
         }
     }
 
     public void Dispose()
     {
-        foreach (var prepared in _prepared.Values)
-        {
-            prepared.Dispose();
-        }
-
-        foreach (var command in _commands.Values)
-        {
-            command.Dispose();
-        }
-
+        _statements?.Dispose();
         _connection?.Dispose();
     }
 }

@@ -15,8 +15,7 @@ internal sealed class SqliteDatabase : IDisposable
     private readonly string _readerConnectionString;
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private readonly Dictionary<string, SqliteCommand> _writerCommands = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SqlitePreparedStatement> _writerStatements = new(StringComparer.Ordinal);
+    private readonly SqliteStatementCache _writerStatements;
     private readonly SqliteGroupCommit _groupCommit;
     private readonly SqliteClaimReader _claimReader;
     private bool _disposed;
@@ -27,6 +26,7 @@ internal sealed class SqliteDatabase : IDisposable
         _readerConnectionString = readerConnectionString;
         _claimReader = new SqliteClaimReader(ClaimReaderConnectionString(readerConnectionString), sql);
         _writer = writer;
+        _writerStatements = new SqliteStatementCache(writer, sql);
         Sql = sql;
         _groupCommit = new SqliteGroupCommit(this);
     }
@@ -177,28 +177,13 @@ internal sealed class SqliteDatabase : IDisposable
     /// <summary>The writer's cached command for a statement, bound to the open transaction.</summary>
     internal SqliteCommand WriterCommand(string statement, SqliteTransaction transaction)
     {
-        if (!_writerCommands.TryGetValue(statement, out var command))
-        {
-            command = _writer.CreateCommand();
-            command.CommandText = Sql[statement];
-            _writerCommands.Add(statement, command);
-        }
-
+        var command = _writerStatements.Command(statement);
         command.Transaction = transaction;
         return command;
     }
 
     /// <summary>The writer's prepared statement (see <see cref="SqlitePreparedStatement"/>); runs in the open transaction.</summary>
-    internal SqlitePreparedStatement WriterStatement(string statement)
-    {
-        if (!_writerStatements.TryGetValue(statement, out var prepared))
-        {
-            prepared = new SqlitePreparedStatement(_writer, Sql[statement]);
-            _writerStatements.Add(statement, prepared);
-        }
-
-        return prepared;
-    }
+    internal SqlitePreparedStatement WriterStatement(string statement) => _writerStatements.Prepared(statement);
 
     internal void EndWrite() => _writeGate.Release();
 
@@ -216,15 +201,7 @@ internal sealed class SqliteDatabase : IDisposable
         // the connections from under a write or a claim in progress: let those finish first, but never hang.
         var quiet = _writeGate.Wait(DisposeWait);
         var noClaim = Claims.Turn.Wait(DisposeWait);
-        foreach (var command in _writerCommands.Values)
-        {
-            command.Dispose();
-        }
-
-        foreach (var prepared in _writerStatements.Values)
-        {
-            prepared.Dispose();
-        }
+        _writerStatements.Dispose();
 
         try
         {
