@@ -2,7 +2,7 @@ namespace Trellis.Storage.Sqlite;
 
 /// <summary>
 /// The embedded default store: one SQLite file (WAL) used by one <c>trellis serve</c> process. Writes are
-/// serialised through a single writer connection; reads run in parallel on pooled connections.
+/// serialised through a single writer connection; reads run in parallel on kept reader connections.
 /// </summary>
 public sealed class SqliteTrellisStore : ITrellisStore
 {

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Trellis.Storage.Sqlite;
 
-/// <summary>A connection to run named statements on: a pooled reader, or the single writer inside its transaction.</summary>
+/// <summary>A connection to run named statements on: a kept reader, or the single writer inside its transaction.</summary>
 internal interface ISqliteSession
 {
     /// <summary>A command for the named statement of the .sql files, ready to bind and execute.</summary>

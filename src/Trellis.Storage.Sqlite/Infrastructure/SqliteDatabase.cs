@@ -6,25 +6,26 @@ namespace Trellis.Storage.Sqlite;
 
 /// <summary>
 /// The SQLite file: one long-lived writer connection whose prepared commands are cached, guarded by an async
-/// gate so writers in this process queue in memory instead of spinning on SQLITE_BUSY, plus pooled reader
-/// connections (WAL lets them read while a write is open). Every SQLite error leaves here as a
+/// gate so writers in this process queue in memory instead of spinning on SQLITE_BUSY, plus kept reader
+/// connections with prepared statements (WAL lets them read while a write is open). Every SQLite error leaves here as a
 /// <see cref="StorageException"/>.
 /// </summary>
 internal sealed class SqliteDatabase : IDisposable
 {
-    private readonly string _readerConnectionString;
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SqliteStatementCache _writerStatements;
     private readonly SqliteGroupCommit _groupCommit;
-    private readonly SqliteClaimReader _claimReader;
+    private readonly SqliteCachedReader _claimReader;
+    private readonly SqliteReaderPool _readers;
     private bool _disposed;
 
     private SqliteDatabase(string path, string readerConnectionString, SqliteConnection writer, SqlCatalog sql)
     {
         Claims = SqliteClaimRegistry.Acquire(path);
-        _readerConnectionString = readerConnectionString;
-        _claimReader = new SqliteClaimReader(ClaimReaderConnectionString(readerConnectionString), sql);
+        // The persons and events a claim reads were mostly just written: keep a larger page cache there.
+        _claimReader = new SqliteCachedReader(readerConnectionString, sql, cacheKiB: 32768);
+        _readers = new SqliteReaderPool(readerConnectionString, sql, keep: Math.Max(4, 2 * Environment.ProcessorCount));
         _writer = writer;
         _writerStatements = new SqliteStatementCache(writer, sql);
         Sql = sql;
@@ -51,10 +52,11 @@ internal sealed class SqliteDatabase : IDisposable
             Mode = SqliteOpenMode.ReadWriteCreate,
             DefaultTimeout = Math.Max(1, (int)options.BusyTimeout.TotalSeconds),
         };
+        // No pooling by Microsoft.Data.Sqlite: the writer is one connection, and readers are kept (with their
+        // prepared statements) by SqliteReaderPool and the claim reader.
         builder.Pooling = false;
         var writerConnectionString = builder.ToString();
-        builder.Pooling = true;
-        var readerConnectionString = builder.ToString();
+        var readerConnectionString = writerConnectionString;
 
         var sql = SqlCatalog.Load(typeof(SqliteDatabase).Assembly, ".Statements.");
         var writer = new SqliteConnection(writerConnectionString);
@@ -89,19 +91,26 @@ internal sealed class SqliteDatabase : IDisposable
         }
     }
 
-    /// <summary>Runs a read on a pooled connection (outside the write gate).</summary>
+    /// <summary>Runs a read on a kept reader connection (outside the write gate; WAL lets it read while a write is open).</summary>
     public Task<T> ReadAsync<T>(Func<ISqliteSession, T> read, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ObjectDisposedException.ThrowIf(_disposed, this);
+        var reader = _readers.Rent();
+        var healthy = false;
         try
         {
-            using var session = new SqliteReadSession(_readerConnectionString, Sql);
-            return Task.FromResult(read(session));
+            var result = read(reader);
+            healthy = true;
+            return Task.FromResult(result);
         }
         catch (SqliteException exception)
         {
             throw SqliteErrors.Translate(exception);
+        }
+        finally
+        {
+            _readers.Return(reader, healthy);
         }
     }
 
@@ -121,9 +130,6 @@ internal sealed class SqliteDatabase : IDisposable
             throw SqliteErrors.Translate(exception);
         }
     }
-
-    private static string ClaimReaderConnectionString(string readerConnectionString) =>
-        new SqliteConnectionStringBuilder(readerConnectionString) { Pooling = false }.ToString();
 
     /// <summary>Runs a write in its own transaction and commits it.</summary>
     public async Task<T> WriteAsync<T>(Func<ISqliteSession, T> write, CancellationToken cancellationToken)
@@ -218,9 +224,9 @@ internal sealed class SqliteDatabase : IDisposable
             Claims.Turn.Release();
         }
 
-        // Pooled readers keep the file open otherwise (and a test could not delete its temp database).
-        using var reader = new SqliteConnection(_readerConnectionString);
-        SqliteConnection.ClearPool(reader);
+        // Kept readers keep the file open otherwise (and a test could not delete its temp database). A read still
+        // running closes its reader when it gives it back.
+        _readers.Dispose();
         _writeGate.Dispose();
         Claims.Release();
     }

@@ -8,7 +8,7 @@ using Trellis.Storage.Internal;
 namespace Trellis.Storage.Sqlite;
 
 /// <summary>
-/// Claiming on SQLite: the claim reads on a pooled reader connection and holds the claimed persons in this
+/// Claiming on SQLite: the claim reads on its own kept reader connection and holds the claimed persons in this
 /// process's <see cref="SqliteClaimRegistry"/>, not in an open write transaction. The engine then runs while
 /// ingestion (and the commit of the previous batch) write; the unit's commit takes the write transaction only
 /// to write, and writes nobody whose row changed since the claim (see <see cref="SqliteWorkUnit"/>).

@@ -4,12 +4,13 @@ using Trellis.Storage.Internal;
 namespace Trellis.Storage.Sqlite;
 
 /// <summary>
-/// The connection engine claims read on: opened once and kept, with its statements cached, because a claim runs
-/// every few milliseconds under load and a pooled reader would re-open, re-prepare and leave finalizable
-/// handles behind each time. Only used while holding <see cref="SqliteClaimRegistry.Turn"/>, so by one claim
-/// at a time.
+/// A reader connection opened once and kept, with its statements prepared on first use and cached. Engine claims,
+/// the outbox dispatcher and the dashboard read many times a second; a connection from Microsoft.Data.Sqlite's pool
+/// re-prepares every statement on every read and leaves finalizable statement handles behind each time, which
+/// under load cost more than the reads themselves. Used by one caller at a time (the claim turn, or a rent from
+/// <see cref="SqliteReaderPool"/>). Every statement is reset after use, so an idle reader holds no WAL snapshot.
 /// </summary>
-internal sealed class SqliteClaimReader(string connectionString, SqlCatalog sql) : ISqliteSession, IDisposable
+internal sealed class SqliteCachedReader(string connectionString, SqlCatalog sql, int cacheKiB) : ISqliteSession, IDisposable
 {
     private SqliteConnection? _connection;
     private SqliteStatementCache? _statements;
@@ -28,8 +29,7 @@ internal sealed class SqliteClaimReader(string connectionString, SqlCatalog sql)
                 connection.Open();
                 using (var pragma = connection.CreateCommand())
                 {
-                    // The persons and events a claim reads were mostly just written: keep them cached here too.
-                    pragma.CommandText = "PRAGMA cache_size = -32768;";
+                    pragma.CommandText = $"PRAGMA cache_size = -{cacheKiB};";
                     pragma.ExecuteNonQuery();
                 }
 
