@@ -48,44 +48,88 @@ internal sealed class DeliveryBenchStore : IAsyncDisposable
     /// <summary>
     /// Claims every waiting person, composes one email each and commits state + outbox; returns how many were
     /// queued. Without a composer it commits the state alone: the engine's cost of a batch, without the send.
-    /// <paramref name="allCores"/> composes a batch as <c>EngineWorker</c> runs one (on every core, results
-    /// recorded in claim order); without it everything runs on this thread.
+    /// See <see cref="EnqueueMode"/> for how batches are composed and committed.
     /// </summary>
-    public async Task<int> ComposeAndEnqueueAllAsync(SendComposer? composer, WorkspaceRuntime runtime, bool allCores = false)
+    public async Task<int> ComposeAndEnqueueAllAsync(SendComposer? composer, WorkspaceRuntime runtime, EnqueueMode mode = EnqueueMode.OneThread)
     {
         var queued = 0;
         var state = new byte[64];
-        while (true)
+        (IWorkUnit Unit, PersonChanges[] Changes)? ready = null;
+        try
         {
-            var now = SystemClock.Instance.GetCurrentInstant();
-            await using var unit = await Store.Work.ClaimAsync(now, ClaimBatch);
-            var persons = unit.Persons;
-            if (persons.Count == 0)
+            while (true)
             {
-                return queued;
-            }
-
-            var changes = new PersonChanges[persons.Count];
-            if (allCores && persons.Count >= EngineWorker.ParallelThreshold && Environment.ProcessorCount > 1)
-            {
-                Parallel.For(0, persons.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                    i => changes[i] = Changes(persons[i], composer, runtime, state, now));
-            }
-            else
-            {
-                for (var i = 0; i < persons.Count; i++)
+                var now = SystemClock.Instance.GetCurrentInstant();
+                var unit = await Store.Work.ClaimAsync(now, ClaimBatch);
+                if (unit.Persons.Count == 0)
                 {
-                    changes[i] = Changes(persons[i], composer, runtime, state, now);
-                }
-            }
+                    await unit.DisposeAsync();
+                    if (ready is { } last)
+                    {
+                        ready = null;
+                        queued += await CommitAsync(last.Unit, last.Changes);
+                    }
 
+                    return queued;
+                }
+
+                if (mode != EnqueueMode.Pipelined)
+                {
+                    var changes = Compose(unit.Persons, composer, runtime, state, now, parallel: mode == EnqueueMode.AllCores);
+                    queued += await CommitAsync(unit, changes);
+                    continue;
+                }
+
+                // As EngineWorker.StepAsync: decide the new batch while the previous one commits.
+                var composing = Task.Run(() => Compose(unit.Persons, composer, runtime, state, now, parallel: true));
+                if (ready is { } previous)
+                {
+                    ready = null;
+                    queued += await CommitAsync(previous.Unit, previous.Changes);
+                }
+
+                ready = (unit, await composing);
+            }
+        }
+        finally
+        {
+            if (ready is { } abandoned)
+            {
+                await abandoned.Unit.DisposeAsync();
+            }
+        }
+    }
+
+    private static PersonChanges[] Compose(IReadOnlyList<ClaimedPerson> persons, SendComposer? composer, WorkspaceRuntime runtime, byte[] state, Instant now, bool parallel)
+    {
+        var changes = new PersonChanges[persons.Count];
+        if (parallel && persons.Count >= EngineWorker.ParallelThreshold && Environment.ProcessorCount > 1)
+        {
+            Parallel.For(0, persons.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                i => changes[i] = Changes(persons[i], composer, runtime, state, now));
+        }
+        else
+        {
+            for (var i = 0; i < persons.Count; i++)
+            {
+                changes[i] = Changes(persons[i], composer, runtime, state, now);
+            }
+        }
+
+        return changes;
+    }
+
+    private static async Task<int> CommitAsync(IWorkUnit unit, PersonChanges[] changes)
+    {
+        await using (unit)
+        {
             foreach (var change in changes)
             {
                 unit.Record(change);
             }
 
             await unit.CommitAsync();
-            queued += persons.Count;
+            return changes.Length;
         }
     }
 

@@ -70,11 +70,11 @@ internal static class DeliveryBenchmark
         }
 
         // Wall-clock rates and rates per CPU-second of this process: on a shared, loaded machine the second says
-        // what the code costs, the first what this machine happened to give it. Render + enqueue runs twice: on
-        // one thread (comparable with the figures before), and composing each batch on every core as
-        // EngineWorker does.
+        // what the code costs, the first what this machine happened to give it. Render + enqueue runs three ways: on
+        // one thread (comparable with the figures before), composing each batch on every core before committing it,
+        // and as EngineWorker runs now (the next batch composed on every core while the previous one commits).
         List<double> render = [], renderCpu = [], baselineCpu = [];
-        List<EnqueueRun> oneThread = [], allCores = [];
+        List<EnqueueRun> oneThread = [], allCores = [], pipelined = [];
         var payloadBytes = 0.0;
         for (var run = 1; run <= options.Runs; run++)
         {
@@ -82,11 +82,12 @@ internal static class DeliveryBenchmark
             render.Add(people / wall.TotalSeconds);
             renderCpu.Add(people / cpu.TotalSeconds);
             payloadBytes = bytes;
-            oneThread.Add(await EnqueueRun.MeasureAsync(people, composer, runtime, allCores: false));
-            allCores.Add(await EnqueueRun.MeasureAsync(people, composer, runtime, allCores: true));
-            baselineCpu.Add((await EnqueueRun.MeasureAsync(people, null, runtime, allCores: false)).PerCpuSecond);
+            oneThread.Add(await EnqueueRun.MeasureAsync(people, composer, runtime, EnqueueMode.OneThread));
+            allCores.Add(await EnqueueRun.MeasureAsync(people, composer, runtime, EnqueueMode.AllCores));
+            pipelined.Add(await EnqueueRun.MeasureAsync(people, composer, runtime, EnqueueMode.Pipelined));
+            baselineCpu.Add((await EnqueueRun.MeasureAsync(people, null, runtime, EnqueueMode.OneThread)).PerCpuSecond);
             Console.WriteLine($"run {run}: render {render[^1]:N0} emails/s ({renderCpu[^1]:N0} per CPU-second, payload {payloadBytes:N0} B UTF-8); " +
-                              $"render + enqueue on SQLite, one thread {oneThread[^1]}, composing on all cores {allCores[^1]}; " +
+                              $"render + enqueue on SQLite, one thread {oneThread[^1]}, composing on all cores {allCores[^1]}, as EngineWorker (pipelined) {pipelined[^1]}; " +
                               $"claim + commit without a send {baselineCpu[^1]:N0} persons per CPU-second; " +
                               RenderBreakdown.Measure(runtime, links, Math.Min(people, 20_000)));
         }
@@ -95,7 +96,9 @@ internal static class DeliveryBenchmark
                           $"render + enqueue, one thread {Median.Of(oneThread.Select(r => r.PerSecond)):N0} emails/s " +
                           $"({Median.Of(oneThread.Select(r => r.PerCpuSecond)):N0} per CPU-second), " +
                           $"composing on all cores {Median.Of(allCores.Select(r => r.PerSecond)):N0} emails/s " +
-                          $"({Median.Of(allCores.Select(r => r.PerCpuSecond)):N0} per CPU-second); " +
+                          $"({Median.Of(allCores.Select(r => r.PerCpuSecond)):N0} per CPU-second), " +
+                          $"as EngineWorker (pipelined) {Median.Of(pipelined.Select(r => r.PerSecond)):N0} emails/s " +
+                          $"({Median.Of(pipelined.Select(r => r.PerCpuSecond)):N0} per CPU-second); " +
                           $"claim + commit without a send {Median.Of(baselineCpu):N0} per CPU-second; " +
                           $"load average {LoadAverage()} on {Environment.ProcessorCount} CPUs");
         if (part == "all")

@@ -10,14 +10,14 @@ namespace Trellis.Bench.Delivery;
 /// </summary>
 internal sealed record EnqueueRun(double PerSecond, double PerCpuSecond, TimeSpan GcPause, int Gen0, int Gen1, int Gen2)
 {
-    public static async Task<EnqueueRun> MeasureAsync(int people, SendComposer? composer, WorkspaceRuntime runtime, bool allCores)
+    public static async Task<EnqueueRun> MeasureAsync(int people, SendComposer? composer, WorkspaceRuntime runtime, EnqueueMode mode)
     {
         await using var bench = await DeliveryBenchStore.CreateAsync(people);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var pauseBefore = GC.GetTotalPauseDuration();
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         var clock = Stopwatch.StartNew();
-        var queued = await bench.ComposeAndEnqueueAllAsync(composer, runtime, allCores);
+        var queued = await bench.ComposeAndEnqueueAllAsync(composer, runtime, mode);
         var wall = clock.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         return new EnqueueRun(queued / wall.TotalSeconds, queued / cpu.TotalSeconds, GC.GetTotalPauseDuration() - pauseBefore,
