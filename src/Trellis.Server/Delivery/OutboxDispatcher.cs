@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -6,10 +7,14 @@ using Trellis.Storage;
 namespace Trellis.Server.Delivery;
 
 /// <summary>
-/// Delivers the outbox. Claims due entries with a lease — only as many as there are free send slots, so nothing
-/// claimed waits behind a slow provider — checks the claimed batch at once (<see cref="OutboxEntryDelivery.PrepareAsync"/>)
-/// and delivers its entries in parallel (<see cref="DeliveryOptions.Concurrency"/>); outcomes are recorded in
-/// batches (<see cref="OutboxMarkBatcher"/>).
+/// Delivers the outbox. A claiming loop claims due entries with a lease — only as many as there is room for:
+/// <see cref="DeliveryOptions.Concurrency"/> sends in flight plus a few claimed ahead (<see cref="ClaimAhead"/>),
+/// so a free send slot finds its next entry ready instead of waiting for a claim and its guard read, and
+/// nothing claimed waits behind a slow provider for longer than the sends ahead of it — checks the claimed
+/// batch at once (<see cref="OutboxEntryDelivery.PrepareAsync"/>) and hands its entries to long-lived send
+/// loops, one per slot, which take the next entry without a thread-pool hop when one is ready. A slot is free
+/// again as soon as the provider has answered; the outcome is recorded in batches (<see cref="OutboxMarkBatcher"/>)
+/// while the slot already sends the next entry.
 /// With nothing due it sleeps until the earliest entry becomes due (a retry, an expiring lease) or a signal,
 /// at most <see cref="DeliveryOptions.MaxIdle"/>. The store's claim gives each entry to one dispatcher at a time,
 /// across processes; its send key is unique; and the idempotency key goes to providers, so each logical send is
@@ -32,96 +37,115 @@ public sealed class OutboxDispatcher(
     // Short next to a send (milliseconds against an SMTP server, more to an HTTP API), long next to a slot freeing up.
     private static readonly TimeSpan BatchWait = TimeSpan.FromMilliseconds(5);
 
+    // Outcomes one send loop may have waiting for their batch before it waits for the oldest: bounds the entries
+    // sent but not yet recorded (at most this many per slot) when the store falls behind the provider.
+    private const int MaxUnrecordedPerSlot = 4;
+
+    /// <summary>
+    /// Entries claimed ahead of the free slots: half the slots (at least two), so that the sends finishing while a
+    /// claim and its guard read are under way find their next entry waiting.
+    /// </summary>
+    public static int ClaimAhead(int concurrency) => Math.Max(2, Math.Max(1, concurrency) / 2);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var concurrency = Math.Max(1, options.Concurrency);
-        using var slots = new SemaphoreSlim(concurrency, concurrency);
-        var inFlight = new HashSet<Task>();
+        var capacity = concurrency + ClaimAhead(concurrency);
+        using var room = new SemaphoreSlim(capacity, capacity);
+        var ready = Channel.CreateUnbounded<ClaimedSend>(new UnboundedChannelOptions { SingleWriter = true });
+        var sendLoops = new Task[concurrency];
+        for (var i = 0; i < concurrency; i++)
+        {
+            sendLoops[i] = Task.Run(() => SendLoopAsync(ready.Reader, room, stoppingToken), CancellationToken.None);
+        }
+
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await slots.WaitAsync(stoppingToken);
-                var free = 1;
-                while (free < concurrency && slots.Wait(0))
-                {
-                    free++;
-                }
-
-                free = await GatherSlotsAsync(slots, free, concurrency, stoppingToken);
-
-                IReadOnlyList<OutboxEntry> claimed;
-                try
-                {
-                    claimed = await store.Outbox.ClaimAsync(clock.GetCurrentInstant(), free, Duration.FromTimeSpan(options.Lease), stoppingToken);
-                }
-                catch (StorageException e)
-                {
-                    slots.Release(free);
-                    logger.LogWarning(e, "Outbox claim failed; trying again shortly");
-                    await Task.Delay(ErrorPause, stoppingToken);
-                    continue;
-                }
-
-                if (claimed.Count < free)
-                {
-                    slots.Release(free - claimed.Count);
-                }
-
-                if (claimed.Count == 0)
-                {
-                    await SleepAsync(stoppingToken);
-                    continue;
-                }
-
-                stats.RecordClaim();
-                ClaimedSend[] sends;
-                try
-                {
-                    sends = await delivery.PrepareAsync(claimed, stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    // Contained as a failed send is: the entries stay leased and are claimed again when the lease ends.
-                    slots.Release(claimed.Count);
-                    logger.LogError(e, "Reading a claimed outbox batch failed; its {Count} entries will be tried again after their lease", claimed.Count);
-                    await Task.Delay(ErrorPause, stoppingToken);
-                    continue;
-                }
-
-                lock (inFlight)
-                {
-                    inFlight.RemoveWhere(t => t.IsCompleted);
-                    foreach (var send in sends)
-                    {
-                        inFlight.Add(DeliverAndReleaseAsync(send, slots, stoppingToken));
-                    }
-                }
-            }
+            await ClaimLoopAsync(ready, room, concurrency, capacity, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping: sends in flight are cancelled and hand their entries back (see OutboxEntryDelivery).
+            // Stopping: entries already claimed are handed to the send loops, which hand them back (see OutboxEntryDelivery).
         }
-
-        Task[] remaining;
-        lock (inFlight)
+        finally
         {
-            remaining = inFlight.ToArray();
+            ready.Writer.TryComplete();
         }
 
-        await Task.WhenAll(remaining);
+        await Task.WhenAll(sendLoops);
+    }
+
+    private async Task ClaimLoopAsync(Channel<ClaimedSend> ready, SemaphoreSlim room, int concurrency, int capacity, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await room.WaitAsync(stoppingToken);
+            var free = 1;
+            while (free < capacity && room.Wait(0))
+            {
+                free++;
+            }
+
+            // While entries are still waiting for a slot there is time to gather a fuller claim; when none is,
+            // a slot is idle and the claim goes at once.
+            if (ready.Reader.Count > 0)
+            {
+                free = await GatherRoomAsync(room, free, Math.Max(1, concurrency / 4), stoppingToken);
+            }
+
+            IReadOnlyList<OutboxEntry> claimed;
+            try
+            {
+                claimed = await store.Outbox.ClaimAsync(clock.GetCurrentInstant(), free, Duration.FromTimeSpan(options.Lease), stoppingToken);
+            }
+            catch (StorageException e)
+            {
+                room.Release(free);
+                logger.LogWarning(e, "Outbox claim failed; trying again shortly");
+                await Task.Delay(ErrorPause, stoppingToken);
+                continue;
+            }
+
+            if (claimed.Count < free)
+            {
+                room.Release(free - claimed.Count);
+            }
+
+            if (claimed.Count == 0)
+            {
+                await SleepAsync(stoppingToken);
+                continue;
+            }
+
+            stats.RecordClaim();
+            ClaimedSend[] sends;
+            try
+            {
+                sends = await delivery.PrepareAsync(claimed, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // Contained as a failed send is: the entries stay leased and are claimed again when the lease ends.
+                room.Release(claimed.Count);
+                logger.LogError(e, "Reading a claimed outbox batch failed; its {Count} entries will be tried again after their lease", claimed.Count);
+                await Task.Delay(ErrorPause, stoppingToken);
+                continue;
+            }
+
+            foreach (var send in sends)
+            {
+                ready.Writer.TryWrite(send);
+            }
+        }
     }
 
     /// <summary>
-    /// With sends in flight, waits briefly (at most <see cref="BatchWait"/>) for a quarter of the slots to be free,
-    /// so that one claim, one guard read and one batch of marks serve several sends instead of one each: at a
-    /// steady flow, slots come back one at a time. Never waits when everything is free (an idle dispatcher sends
-    /// a new entry at once) or when a single slot is all there is.
+    /// Waits briefly (at most <see cref="BatchWait"/>) for room for <paramref name="target"/> entries, so that one
+    /// claim, one guard read and one batch of marks serve several sends instead of one each: at a steady flow,
+    /// sends finish one at a time. Only called while claimed entries are waiting for a slot, so no slot idles.
     /// </summary>
-    private static async Task<int> GatherSlotsAsync(SemaphoreSlim slots, int free, int concurrency, CancellationToken stoppingToken)
+    private static async Task<int> GatherRoomAsync(SemaphoreSlim room, int free, int target, CancellationToken stoppingToken)
     {
-        var target = Math.Max(1, concurrency / 4);
         if (free >= target)
         {
             return free;
@@ -131,7 +155,7 @@ public sealed class OutboxDispatcher(
         while (free < target)
         {
             var left = BatchWait - waited.Elapsed;
-            if (left <= TimeSpan.Zero || !await slots.WaitAsync(left, stoppingToken))
+            if (left <= TimeSpan.Zero || !await room.WaitAsync(left, stoppingToken))
             {
                 break;
             }
@@ -142,26 +166,100 @@ public sealed class OutboxDispatcher(
         return free;
     }
 
-    private async Task DeliverAndReleaseAsync(ClaimedSend send, SemaphoreSlim slots, CancellationToken stoppingToken)
+    /// <summary>
+    /// One send slot: takes the next ready entry, sends it, and frees its room as soon as the provider has answered.
+    /// The outcome's recording goes on without the slot; the loop keeps at most <see cref="MaxUnrecordedPerSlot"/>
+    /// of them open and waits for all of them before it ends. After the dispatcher stops, what is still ready is
+    /// taken too: with the stopping token cancelled, each entry is handed back to the store rather than left leased.
+    /// </summary>
+    private async Task SendLoopAsync(ChannelReader<ClaimedSend> ready, SemaphoreSlim room, CancellationToken stoppingToken)
     {
-        // Off the claiming loop at once: the loop must not wait for the first await of a send.
-        await Task.Yield();
-        var entry = send.Entry;
+        var recording = new List<(Task Recorded, long Id)>(MaxUnrecordedPerSlot);
+        while (await ready.WaitToReadAsync(CancellationToken.None))
+        {
+            while (ready.TryRead(out var send))
+            {
+                var recorded = Task.CompletedTask;
+                try
+                {
+                    recorded = await delivery.SendAsync(send, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                }
+                catch (Exception e)
+                {
+                    // Contained: the entry stays leased and is claimed again when the lease ends.
+                    logger.LogError(e, "Delivering outbox entry {Id} failed; it will be tried again after its lease", send.Entry.Id);
+                }
+                finally
+                {
+                    room.Release();
+                }
+
+                if (!recorded.IsCompleted)
+                {
+                    recording.Add((recorded, send.Entry.Id));
+                }
+                else
+                {
+                    Observe(recorded, send.Entry.Id);
+                }
+
+                DropRecorded(recording);
+                if (recording.Count >= MaxUnrecordedPerSlot)
+                {
+                    await WaitRecordedAsync(recording[0]);
+                    recording.RemoveAt(0);
+                }
+            }
+        }
+
+        foreach (var open in recording)
+        {
+            await WaitRecordedAsync(open);
+        }
+    }
+
+    private async Task WaitRecordedAsync((Task Recorded, long Id) open)
+    {
         try
         {
-            await delivery.DeliverAsync(send, stoppingToken);
+            await open.Recorded;
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception)
         {
+            // Observed (and logged) below.
         }
-        catch (Exception e)
+
+        Observe(open.Recorded, open.Id);
+    }
+
+    /// <summary>Removes (and observes) the recordings that have completed, keeping the rest in order; no delegate per call.</summary>
+    private void DropRecorded(List<(Task Recorded, long Id)> recording)
+    {
+        var kept = 0;
+        for (var i = 0; i < recording.Count; i++)
         {
-            // Contained: the entry stays leased and is claimed again when the lease ends.
-            logger.LogError(e, "Delivering outbox entry {Id} failed; it will be tried again after its lease", entry.Id);
+            if (recording[i].Recorded.IsCompleted)
+            {
+                Observe(recording[i].Recorded, recording[i].Id);
+            }
+            else
+            {
+                recording[kept++] = recording[i];
+            }
         }
-        finally
+
+        recording.RemoveRange(kept, recording.Count - kept);
+    }
+
+    /// <summary>Logs a recording that failed: the entry stays leased and is claimed again when the lease ends.</summary>
+    private void Observe(Task recorded, long id)
+    {
+        if (recorded.IsFaulted)
         {
-            slots.Release();
+            logger.LogError(recorded.Exception.GetBaseException(), "Recording the outcome of outbox entry {Id} failed; it will be tried again after its lease", id);
         }
     }
 

@@ -68,21 +68,28 @@ public sealed class OutboxEntryDelivery(
     }
 
     /// <summary>Sends one prepared entry (or records why not) and records the outcome with its lease token.</summary>
-    public async Task DeliverAsync(ClaimedSend send, CancellationToken cancellationToken)
+    public async Task DeliverAsync(ClaimedSend send, CancellationToken cancellationToken) =>
+        await (await SendAsync(send, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+
+    /// <summary>
+    /// Sends one prepared entry (or decides not to) and starts recording the outcome with its lease token. Completes
+    /// as soon as the provider has answered and returns the recording, which completes once the outcome is durable:
+    /// the dispatcher's send slot is free for the next entry while the outcome waits for its batch
+    /// (<see cref="OutboxMarkBatcher"/>), since the entry stays leased until then and nobody else can claim it.
+    /// </summary>
+    public async Task<Task> SendAsync(ClaimedSend send, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(send);
         var entry = send.Entry;
         if (send.Problem is { } problem)
         {
-            await GiveUpAsync(entry, problem);
-            return;
+            return GiveUpAsync(entry, problem);
         }
 
         if (send.Cancellation is { } cancelled)
         {
             stats.RecordCancelled(entry.Channel);
-            await GiveUpAsync(entry, $"cancelled: {cancelled}", countAsFailure: false);
-            return;
+            return GiveUpAsync(entry, $"cancelled: {cancelled}", countAsFailure: false);
         }
 
         var payload = send.Payload!;
@@ -90,27 +97,26 @@ public sealed class OutboxEntryDelivery(
         DeliveryResult result;
         try
         {
-            result = await sender.SendAsync(message, cancellationToken);
+            result = await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await ReleaseAsync(entry);
+            await ReleaseAsync(entry).ConfigureAwait(false);
             throw;
         }
 
         switch (result)
         {
             case Delivered delivered:
-                await RecordSentAsync(entry, payload, delivered);
-                break;
+                return RecordSentAsync(entry, payload, delivered);
             case DeliveryFailed failed when failed.IsTransient && entry.Attempts < options.MaxAttempts:
-                await RetryLaterAsync(entry, failed);
-                break;
+                return RetryLaterAsync(entry, failed);
             case DeliveryFailed failed:
-                await SuppressInvalidAddressAsync(entry, payload, failed, cancellationToken);
+                await SuppressInvalidAddressAsync(entry, payload, failed, cancellationToken).ConfigureAwait(false);
                 var exhausted = failed.IsTransient ? $" (gave up after {entry.Attempts} attempts)" : "";
-                await GiveUpAsync(entry, $"{failed.Reason.Name()}: {failed.Detail}{exhausted}");
-                break;
+                return GiveUpAsync(entry, $"{failed.Reason.Name()}: {failed.Detail}{exhausted}");
+            default:
+                throw new InvalidOperationException($"unknown delivery result {result.GetType().Name}");
         }
     }
 
