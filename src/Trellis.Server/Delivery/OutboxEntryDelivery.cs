@@ -92,6 +92,13 @@ public sealed class OutboxEntryDelivery(
             return GiveUpAsync(entry, $"cancelled: {cancelled}", countAsFailure: false);
         }
 
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Claimed ahead and still waiting for a slot when the server stopped: hand it back without trying.
+            await ReleaseAsync(entry).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         var payload = send.Payload!;
         var message = factory.Create(entry, payload, send.Channel);
         DeliveryResult result;

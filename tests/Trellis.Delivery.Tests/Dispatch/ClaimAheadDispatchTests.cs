@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Trellis.Channels;
+using Trellis.Delivery.Tests.Support;
+using Trellis.Server.Delivery;
+using Trellis.Server.Processing;
+using Trellis.Storage;
+using static Trellis.Delivery.Tests.Support.DeliveryServer;
+
+namespace Trellis.Delivery.Tests.Dispatch;
+
+/// <summary>
+/// The dispatcher claims a few entries ahead of its free send slots, so a slot that frees up finds its next entry
+/// ready: it must still never have more sends in flight than its concurrency, never claim more than it has room
+/// for, and hand back what it claimed ahead when the server stops, instead of leaving it leased.
+/// </summary>
+public sealed class ClaimAheadDispatchTests
+{
+    [Theory]
+    [InlineData(-5, 2)]
+    [InlineData(0, 2)]
+    [InlineData(1, 2)]
+    [InlineData(8, 4)]
+    [InlineData(32, 16)]
+    public void Claims_ahead_half_the_slots_and_at_least_two(int concurrency, int ahead) =>
+        Assert.Equal(ahead, OutboxDispatcher.ClaimAhead(concurrency));
+
+    [Fact]
+    public async Task Sends_in_flight_never_exceed_the_concurrency_and_claims_stop_at_the_room_ahead()
+    {
+        var sender = new GatedSender();
+        await using var server = await StartAsync(TestContent.Email(), new Dictionary<string, string?> { ["Trellis:Delivery:Concurrency"] = "3" },
+            services => services.AddSingleton<IChannelSender>(sender));
+        var persons = Enumerable.Range(0, 12).Select(i => $"p{i}").ToArray();
+        await EnqueueAsync(server, persons);
+
+        // Three sends held by the provider, two more claimed and waiting for a slot, the rest untouched.
+        await Poll.UntilTrueAsync(async () => sender.InFlight == 3 && await CountAsync(server, persons, OutboxStatus.Claimed) == 5, "3 sends in flight and 2 entries claimed ahead");
+        Assert.Equal(7, await CountAsync(server, persons, OutboxStatus.Pending));
+
+        sender.Open();
+        await Poll.UntilTrueAsync(async () => await CountAsync(server, persons, OutboxStatus.Sent) == persons.Length, "every entry sent");
+        Assert.Equal(3, sender.MaxInFlight);
+        Assert.Equal(persons.Length, sender.Sent);
+    }
+
+    [Fact]
+    public async Task Stopping_hands_back_the_entries_in_flight_and_those_claimed_ahead()
+    {
+        var sender = new GatedSender();
+        await using var server = await StartAsync(TestContent.Email(), new Dictionary<string, string?> { ["Trellis:Delivery:Concurrency"] = "2" },
+            services => services.AddSingleton<IChannelSender>(sender));
+        var persons = Enumerable.Range(0, 6).Select(i => $"s{i}").ToArray();
+        await EnqueueAsync(server, persons);
+        await Poll.UntilTrueAsync(async () => sender.InFlight == 2 && await CountAsync(server, persons, OutboxStatus.Claimed) == 4, "2 sends in flight and 2 entries claimed ahead");
+
+        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            await server.App.StopAsync(deadline.Token);
+        }
+
+        // Nothing is left leased: every entry is claimable again at once, and none was sent.
+        var entries = (await Task.WhenAll(persons.Select(server.OutboxAsync))).SelectMany(e => e).ToList();
+        Assert.Equal(persons.Length, entries.Count);
+        Assert.All(entries, e => Assert.Equal(OutboxStatus.Pending, e.Status));
+        Assert.Equal(4, entries.Count(e => e.LastError == "interrupted: the server stopped during the send"));
+        Assert.Equal(0, sender.Sent);
+        Assert.Equal(2, sender.MaxInFlight);
+    }
+
+    private static async Task<int> CountAsync(DeliveryServer server, IEnumerable<string> persons, OutboxStatus status)
+    {
+        var count = 0;
+        foreach (var person in persons)
+        {
+            count += (await server.OutboxAsync(person)).Count(e => e.Status == status);
+        }
+
+        return count;
+    }
+
+    private static async Task EnqueueAsync(DeliveryServer server, IEnumerable<string> persons)
+    {
+        var now = SystemClock.Instance.GetCurrentInstant();
+        foreach (var person in persons)
+        {
+            var payload = new OutboxPayload
+            {
+                Journey = "news", Step = "news-email", Template = "news", Channel = "email", Instance = 1, Marketing = false,
+                Address = $"{person}@example.test",
+                Parts = new Dictionary<string, string> { ["subject"] = "Hi", ["text"] = "Hello", ["html"] = "<p>Hello</p>" },
+            };
+            var key = new SendKey(person, "news#1", payload.Step, 1);
+            Assert.True(await server.Store.Outbox.EnqueueAsync(Workspace, new OutboxMessage(key, payload.Channel, JsonSerializer.Serialize(payload), now), now));
+        }
+    }
+
+    /// <summary>A provider that holds every send until opened, and counts the sends it has at once.</summary>
+    private sealed class GatedSender : IChannelSender
+    {
+        private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _inFlight;
+        private int _maxInFlight;
+        private int _sent;
+
+        public int InFlight => Volatile.Read(ref _inFlight);
+
+        public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+        public int Sent => Volatile.Read(ref _sent);
+
+        public void Open() => _gate.TrySetResult();
+
+        public async Task<DeliveryResult> SendAsync(OutboundMessage message, CancellationToken ct)
+        {
+            var now = Interlocked.Increment(ref _inFlight);
+            int max;
+            while (now > (max = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, max) != max)
+            {
+            }
+
+            try
+            {
+                await _gate.Task.WaitAsync(ct);
+                Interlocked.Increment(ref _sent);
+                return new Delivered($"<{message.PersonId}@test>");
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+    }
+}
