@@ -95,6 +95,7 @@ public static class TrellisServer
         services.AddSingleton<WorkspaceKeyLookup>();
         services.AddSingleton<SecretKeyFilter>();
         services.AddSingleton<SegmentIngestionHandler>();
+        services.AddSingleton<IngestionAdmission>();
         services.AddSingleton(TimeProvider.System);
         services.AddTrellisProcessing(content.Path);
         if (!startEngine)
