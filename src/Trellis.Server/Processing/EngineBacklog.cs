@@ -7,7 +7,8 @@ namespace Trellis.Server.Processing;
 /// the engine has caught up: everything accepted before that claim began is done or in flight, so the estimate
 /// is reset to the events in flight plus what was accepted since. That also corrects what the plain count cannot
 /// see: events of other processes (PostgreSQL scale-out) and events stored before a restart, which this engine
-/// processes but this process never accepted (the estimate is then low for a while, never below zero), and
+/// processes but this process never accepted (the estimate is then low until the next short claim; it never
+/// goes below zero, nor banks the excess as credit), and
 /// this process's events that another process's engine decided (high until the next short claim).
 /// </summary>
 public sealed class EngineBacklog
@@ -80,6 +81,16 @@ public sealed class EngineBacklog
         lock (_lock)
         {
             _processed += events;
+            if (_accepted - _acceptedAtReset + _inFlightAtReset - (_processed - _processedAtReset) < 0)
+            {
+                // More decided than accepted here since the last reset: the excess was not this process's (stored
+                // before a restart, or accepted by another process). Re-based at zero instead of carried as a
+                // credit, which would let later requests past the bound for as long as claims stay full.
+                _acceptedAtReset = _accepted;
+                _inFlightAtReset = 0;
+                _processedAtReset = _processed;
+            }
+
             changed = SwapSignalLocked();
         }
 
