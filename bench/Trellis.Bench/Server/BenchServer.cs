@@ -61,6 +61,11 @@ internal sealed class BenchServer : IAsyncDisposable
             // Warnings only: per-request logging would be a large part of what is measured.
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        if (options.MaxBacklog is { } maxBacklog)
+        {
+            settings["Trellis:Ingestion:MaxBacklog"] = maxBacklog.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         string? postgres = null, schema = null;
         if (backend == "sqlite")
         {

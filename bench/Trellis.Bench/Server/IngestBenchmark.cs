@@ -92,6 +92,11 @@ internal static class IngestBenchmark
         var s = new Percentiles(seen);
         var c = new Percentiles(created);
         var requests = new Percentiles(load.RequestMillis);
+        if (load.BackedOff > 0)
+        {
+            Console.WriteLine($"  ({load.BackedOff:N0} requests answered 429 and sent again after Retry-After)");
+        }
+
         if (load.Rejected > 0)
         {
             Console.WriteLine($"  ({load.Rejected:N0} events refused with a non-200 status)");

@@ -18,11 +18,15 @@ internal sealed class LoadGenerator(Uri url, EventTimes times, int clients, int 
     private long _nextBatch = -1;
     private long _accepted;
     private long _rejected;
+    private long _backedOff;
     private readonly List<double> _requestMillis = [];
 
     public long Accepted => Interlocked.Read(ref _accepted);
 
     public long Rejected => Interlocked.Read(ref _rejected);
+
+    /// <summary>Requests answered 429 (engine backlog over the server's bound) and sent again after Retry-After.</summary>
+    public long BackedOff => Interlocked.Read(ref _backedOff);
 
     /// <summary>Request round trips (ms) of accepted batches, for the HTTP side's own latency.</summary>
     public IReadOnlyList<double> RequestMillis => _requestMillis;
@@ -69,9 +73,27 @@ internal sealed class LoadGenerator(Uri url, EventTimes times, int clients, int 
             }
 
             Build(body, first);
-            using var content = new StringContent(body.ToString(), Encoding.UTF8, "application/json");
-            var sent = Stopwatch.GetTimestamp();
-            using var response = await http.PostAsync("/v1/batch", content);
+            var json = body.ToString();
+            HttpResponseMessage response;
+            long sent;
+            while (true)
+            {
+                using var content = new StringContent(json, Encoding.UTF8, "application/json");
+                sent = Stopwatch.GetTimestamp();
+                response = await http.PostAsync("/v1/batch", content);
+                if (response.StatusCode != HttpStatusCode.TooManyRequests || Stopwatch.GetTimestamp() >= end)
+                {
+                    break;
+                }
+
+                // Backpressure: as a Segment client does, wait for Retry-After and send the same batch again.
+                Interlocked.Increment(ref _backedOff);
+                var delay = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+                response.Dispose();
+                await Task.Delay(delay);
+            }
+
+            using var answered = response;
             var acceptedAt = WallClock.NowMicros();
             if (response.StatusCode != HttpStatusCode.OK)
             {

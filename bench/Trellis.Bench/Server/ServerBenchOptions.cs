@@ -34,6 +34,9 @@ public sealed record ServerBenchOptions
     /// <summary>Timers: how long after the minute to keep watching before reporting what fired (and projecting the rest).</summary>
     public int DrainSeconds { get; init; } = 600;
 
+    /// <summary>The server's <c>Trellis:Ingestion:MaxBacklog</c> (backpressure bound; 0 turns it off); null: its default.</summary>
+    public int? MaxBacklog { get; init; }
+
     /// <summary><c>saturate</c>, <c>rate</c> or <c>both</c> (ingest).</summary>
     public string Phase { get; init; } = "both";
 
@@ -58,6 +61,7 @@ public sealed record ServerBenchOptions
                 "--rate" => o with { Rate = Int(v) },
                 "--people" => o with { People = Int(v) },
                 "--phase" => o with { Phase = v },
+                "--max-backlog" => o with { MaxBacklog = Int(v) },
                 "--drain" => o with { DrainSeconds = Int(v) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };

@@ -32,12 +32,13 @@ internal static class TimerBenchmark
                 var r = RunOnce(backend, options).GetAwaiter().GetResult();
                 runs.Add(r);
                 Console.WriteLine($"{backend} run {run}: seeded in {r.SeedSeconds:F1}s; fired {r.Fired:N0} at {r.FiredPerSecond:N0}/s; lag p50 {r.LagP50:F1}s " +
-                                  $"p99 {r.LagP99:F1}s max {r.LagMax:F1}s; last fired {r.LastAfterMinute:F1}s after the minute; load {LoadAverage.Read()}");
+                                  $"p99 {r.LagP99:F1}s max {r.LagMax:F1}s; last fired {r.LastAfterMinute:F1}s after the minute; " +
+                                  $"{r.CpuMicrosPerFiring:F0} µs CPU per firing ({1e6 / r.CpuMicrosPerFiring:N0} firings/CPU-s); GC {r.Gc}; load {LoadAverage.Read()}");
             }
 
             Console.WriteLine($"{backend} median: lag p50 {Median.Of(runs.Select(r => r.LagP50)):F1}s p99 {Median.Of(runs.Select(r => r.LagP99)):F1}s " +
                               $"max {Median.Of(runs.Select(r => r.LagMax)):F1}s; last {Median.Of(runs.Select(r => r.LastAfterMinute)):F1}s after the minute; " +
-                              $"{Median.Of(runs.Select(r => r.FiredPerSecond)):N0} fired/s");
+                              $"{Median.Of(runs.Select(r => r.FiredPerSecond)):N0} fired/s; {Median.Of(runs.Select(r => r.CpuMicrosPerFiring)):F0} µs CPU per firing");
         }
 
         return 0;
@@ -61,6 +62,9 @@ internal static class TimerBenchmark
         var spare = (minute - WallClock.NowMicros()) / 1e6;
         Console.WriteLine($"  seeded {options.People:N0} in {seedSeconds:F1}s; the minute starts in {spare:F1}s");
 
+        // CPU and collections from the server's start to the last firing seen: what firing costs, whatever the load.
+        var cpuAtStart = CpuMeter.ProcessSeconds() + CpuMeter.PostgresSeconds();
+        var gcAtStart = GcCounts.Now();
         await server.StartAsync();
         var times = new EventTimes(options.People);
         await using var reader = await OutboxReaders.OpenAsync(server);
@@ -81,6 +85,12 @@ internal static class TimerBenchmark
             }
         }
 
+        var cpu = CpuMeter.ProcessSeconds() + CpuMeter.PostgresSeconds() - cpuAtStart;
+        // The dispatcher shares the CPU: if it lags behind the firings, part of each firing's cost (delivery) is
+        // not in the CPU figure yet, so say how far it got.
+        var delivery = server.App.Services.GetRequiredService<Trellis.Server.Delivery.DeliveryStats>();
+        Console.WriteLine($"  by the last firing: {delivery.Sent:N0} delivered in {delivery.Claims:N0} outbox claims");
+        var gc = GcCounts.Now() - gcAtStart;
         var lags = new List<double>(options.People);
         long first = long.MaxValue, last = 0;
         for (var n = 0; n < options.People; n++)
@@ -103,7 +113,7 @@ internal static class TimerBenchmark
             Console.WriteLine($"  only {lags.Count:N0} of {options.People:N0} fired within {options.DrainSeconds}s after the minute; lag figures are of those, 'last' is projected");
         }
 
-        return new TimerRun(seedSeconds, lastAfter, p.At(50), p.At(99), p.Max, firedPerSecond, lags.Count);
+        return new TimerRun(seedSeconds, lastAfter, p.At(50), p.At(99), p.Max, firedPerSecond, lags.Count, cpu * 1e6 / Math.Max(1, lags.Count), gc);
     }
 
     /// <summary>The encoded state of a person who entered bench-timer one wait before <paramref name="dueMicros"/>.</summary>

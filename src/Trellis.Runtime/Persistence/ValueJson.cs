@@ -47,12 +47,7 @@ public static class ValueJson
 
     public static string ToJson(Value v)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
-        {
-            TraceLine.WriteValue(w, v);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        TraceLine.WriteValue(ThreadJsonBuffer.Start(), v);
+        return ThreadJsonBuffer.Finish();
     }
 }

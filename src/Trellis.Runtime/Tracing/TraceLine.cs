@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Trellis.Core.Engine.Effects;
 using Trellis.Core.Journeys;
@@ -65,13 +64,8 @@ public static class TraceLine
 
     public static string ToJson(in Effect e)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
-        {
-            Write(w, e);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        Write(ThreadJsonBuffer.Start(), e);
+        return ThreadJsonBuffer.Finish();
     }
 
     public static void WriteValue(Utf8JsonWriter w, Value v)

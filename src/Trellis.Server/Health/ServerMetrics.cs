@@ -22,7 +22,10 @@ public sealed class ServerMetrics
     public CounterMetric EventsRefused { get; } = new("trellis_events_refused_total", "Events refused because they belong to an erased person (the request still got 200).");
 
     public LabeledCounterMetric RequestsRejected { get; } = new("trellis_ingest_requests_rejected_total", "reason",
-        "Ingestion requests refused as a whole, by reason (too_large, malformed, invalid, unauthorized, unavailable).");
+        "Ingestion requests refused as a whole, by reason (too_large, malformed, invalid, unauthorized, unavailable, backlog).");
+
+    public CounterMetric RequestsHeld { get; } = new("trellis_ingest_requests_held_total",
+        "Ingestion requests held because the engine's backlog was over Trellis:Ingestion:MaxBacklog (then admitted, or refused with 429).");
 
     public HistogramMetric RequestDuration { get; } = new("trellis_http_request_duration_seconds",
         "HTTP request durations by method, route and status code.", DurationBounds);
@@ -31,7 +34,8 @@ public sealed class ServerMetrics
         "Outbox deliveries by outcome (sent, retry, failed).");
 
     /// <param name="registered">Metrics other parts register as <see cref="IExposedMetric"/> (e.g. delivery's).</param>
-    public ServerMetrics(EngineWorkerStats engine, IEnumerable<IExposedMetric>? registered = null)
+    /// <param name="backlog">The engine's backlog estimate, exposed as a gauge; null in tests of the counters alone.</param>
+    public ServerMetrics(EngineWorkerStats engine, IEnumerable<IExposedMetric>? registered = null, EngineBacklog? backlog = null)
     {
         _registered = registered?.ToList() ?? [];
         // The engine worker keeps its own counters; they are read at scrape time.
@@ -44,10 +48,15 @@ public sealed class ServerMetrics
             new CallbackCounterMetric("trellis_engine_failures_total", "Engine batches that failed and were rolled back (retried).", () => engine.Failures),
             new CallbackCounterMetric("trellis_engine_superseded_total", "Persons whose decision was not committed because their profile changed after the claim (redone).", () => engine.Superseded),
         ];
+        if (backlog is not null)
+        {
+            _engine = [.. _engine, new CallbackGaugeMetric("trellis_engine_backlog_events",
+                "Events accepted by this process that its engine has not yet committed (an estimate; ingestion's backpressure bound applies to it).", () => backlog.Events)];
+        }
     }
 
     private IEnumerable<IExposedMetric> All =>
-        new IExposedMetric[] { EventsIngested, EventsDuplicate, EventsRefused, RequestsRejected, RequestDuration, OutboxMessages }.Concat(_engine).Concat(_registered);
+        new IExposedMetric[] { EventsIngested, EventsDuplicate, EventsRefused, RequestsRejected, RequestsHeld, RequestDuration, OutboxMessages }.Concat(_engine).Concat(_registered);
 
     /// <summary>Every metric in the Prometheus text exposition format.</summary>
     public string ToPrometheusText()

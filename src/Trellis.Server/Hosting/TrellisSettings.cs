@@ -16,6 +16,8 @@ public sealed class TrellisSettings
 
     public PublicUrlSettings Urls { get; set; } = new();
 
+    public IngestionSettings Ingestion { get; set; } = new();
+
     /// <summary>The id of the workspace created on first start (the one the configured keys belong to).</summary>
     public string DefaultWorkspace { get; set; } = "default";
 }

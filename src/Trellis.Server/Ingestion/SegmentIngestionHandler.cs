@@ -14,7 +14,8 @@ namespace Trellis.Server.Ingestion;
 /// <c>writeKey</c>), parse and check every call, one durable append, then 200 — only after the commit, so an
 /// acknowledged event is never lost — and a nudge for the engine. A request with any bad call is refused as a
 /// whole (400, nothing stored) and the error names the call, so the client learns of it instead of silently
-/// losing part of a batch. Events of erased persons are refused by storage one by one and still get 200, as
+/// losing part of a batch. While the engine's backlog is over its bound (<see cref="IngestionAdmission"/>) the
+/// request is held, then refused with 429 + Retry-After before anything is stored. Events of erased persons are refused by storage one by one and still get 200, as
 /// Segment does; they are counted in <c>trellis_events_refused_total</c>.
 /// </summary>
 internal sealed class SegmentIngestionHandler
@@ -24,15 +25,20 @@ internal sealed class SegmentIngestionHandler
     private readonly IClock _clock;
     private readonly ServerMetrics _metrics;
     private readonly WorkSignal _signal;
+    private readonly IngestionAdmission _admission;
+    private readonly EngineBacklog _backlog;
     private readonly ILogger<SegmentIngestionHandler> _logger;
 
-    public SegmentIngestionHandler(ITrellisStore store, WorkspaceKeyLookup keys, IClock clock, ServerMetrics metrics, WorkSignal signal, ILogger<SegmentIngestionHandler> logger)
+    public SegmentIngestionHandler(ITrellisStore store, WorkspaceKeyLookup keys, IClock clock, ServerMetrics metrics, WorkSignal signal,
+        IngestionAdmission admission, EngineBacklog backlog, ILogger<SegmentIngestionHandler> logger)
     {
         _store = store;
         _keys = keys;
         _clock = clock;
         _metrics = metrics;
         _signal = signal;
+        _admission = admission;
+        _backlog = backlog;
         _logger = logger;
     }
 
@@ -57,13 +63,36 @@ internal sealed class SegmentIngestionHandler
             var events = SegmentRequestReader.Events(document.RootElement, fixedKind, receivedAt);
             if (events.Count > 0)
             {
-                var result = await _store.Events.AppendAsync(workspace.Value, events, cancellationToken);
-                _metrics.EventsIngested.Increment(result.AppendedCount);
-                _metrics.EventsDuplicate.Increment(result.DuplicateCount);
-                _metrics.EventsRefused.Increment(result.RefusedCount);
-                if (result.AppendedCount > 0)
+                var (admitted, held) = await _admission.EnterAsync(events.Count, cancellationToken);
+                if (held)
                 {
-                    _signal.Notify();
+                    _metrics.RequestsHeld.Increment();
+                }
+
+                if (!admitted)
+                {
+                    // Nothing was stored: the client sends the whole request again after Retry-After.
+                    _metrics.RequestsRejected.Increment("backlog");
+                    context.Response.Headers.RetryAfter = _admission.RetryAfterSeconds;
+                    return ApiResults.Error(StatusCodes.Status429TooManyRequests, "the engine is behind, retry shortly");
+                }
+
+                try
+                {
+                    var result = await _store.Events.AppendAsync(workspace.Value, events, cancellationToken);
+                    _backlog.Accepted(result.AppendedCount);
+                    _metrics.EventsIngested.Increment(result.AppendedCount);
+                    _metrics.EventsDuplicate.Increment(result.DuplicateCount);
+                    _metrics.EventsRefused.Increment(result.RefusedCount);
+                    if (result.AppendedCount > 0)
+                    {
+                        _signal.Notify();
+                    }
+                }
+                finally
+                {
+                    // After Accepted, so the backlog plus the reservations never dips below what is pending.
+                    _admission.Release(events.Count);
                 }
             }
 

@@ -19,7 +19,8 @@ public sealed class EngineWorker(
     EngineWorkerStats stats,
     TimeProvider clock,
     ILogger<EngineWorker> logger,
-    Delivery.OutboxSignal? outbox = null) : BackgroundService
+    Delivery.OutboxSignal? outbox = null,
+    EngineBacklog? backlog = null) : BackgroundService
 {
     public static readonly TimeSpan MaxSleep = TimeSpan.FromMilliseconds(500);
 
@@ -86,8 +87,15 @@ public sealed class EngineWorker(
         Task<ProcessedBatch>? processing = null;
         try
         {
+            var acceptedBeforeClaim = backlog?.AcceptedSoFar ?? 0;
             unit = await store.Work.ClaimAsync(now, BatchSize, cancellationToken);
             stats.Claimed(unit.Persons.Count, BatchSize);
+            if (unit.Persons.Count < BatchSize)
+            {
+                // Caught up: what was accepted before this claim is committed, in the batch still to commit, or
+                // in this claim. Re-basing here keeps ingestion's backpressure estimate from drifting.
+                backlog?.CaughtUp(acceptedBeforeClaim, EventsOf(unit) + (ready is null ? 0 : EventsOf(ready.Unit)));
+            }
             if (unit.Persons.Count == 0)
             {
                 await unit.DisposeAsync();
@@ -172,6 +180,7 @@ public sealed class EngineWorker(
         }
 
         stats.Batch(unit.Persons.Count - superseded.Count, events, sends, superseded.Count);
+        backlog?.Processed(events);
         if (sends > 0)
         {
             outbox?.Notify(); // the dispatcher delivers at once instead of at its next idle check
@@ -212,6 +221,17 @@ public sealed class EngineWorker(
             },
             _ => { });
         return batch;
+    }
+
+    private static long EventsOf(IWorkUnit unit)
+    {
+        long events = 0;
+        for (var i = 0; i < unit.Persons.Count; i++)
+        {
+            events += unit.Persons[i].Events.Count;
+        }
+
+        return events;
     }
 
     /// <summary>A claimed batch the engine has decided for, in claim order, waiting for its commit.</summary>

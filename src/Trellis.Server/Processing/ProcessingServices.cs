@@ -17,6 +17,7 @@ public static class ProcessingServices
         services.AddSingleton(sp => new WorkspaceContentRegistry(sp.GetRequiredService<ITrellisStore>(), contentFolder));
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<EngineWorkerStats>();
+        services.AddSingleton<EngineBacklog>();
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton(sp => new SendComposer(sp.GetRequiredService<TemplateRenderer>(), sp.GetService<RecipientLinks>()));
         services.AddHostedService<EngineWorker>();

@@ -9,7 +9,9 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
     {
         Arguments.RequireWorkspace(workspace);
         InboxArguments.RequireMessage(message);
-        var inserted = await database.WriteAsync(s => s.Command("InsertInboxMessage")
+        // Grouped: the in-app channel delivers through here once per message, with several in flight; each in its
+        // own transaction cost a gate turn and a commit per message, taken from the engine and ingestion.
+        var inserted = await database.WriteGroupedAsync(s => s.Command("InsertInboxMessage")
             .Bind("$ws", workspace)
             .Bind("$id", message.Id)
             .Bind("$person", message.PersonId)

@@ -25,7 +25,9 @@ internal sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
             throw new ArgumentOutOfRangeException(nameof(lease), lease, "A lease must be positive.");
         }
 
-        var entries = await database.WriteAsync(s => s.Command("ClaimOutbox")
+        // Grouped with the marks and in-app inserts waiting for the gate: one commit for all of them. Still
+        // exclusive (the group runs inside the one write transaction), and answered only after the commit.
+        var entries = await database.WriteGroupedAsync(s => s.Command("ClaimOutbox")
             .Bind("$now", now)
             .Bind("$max", max)
             .Bind("$lease_until", now + lease)
