@@ -7,15 +7,13 @@ namespace Trellis.Bench.Server;
 /// engine to one outbox row. Phase "saturate": closed loop, accepted events/s (HTTP 200, i.e. committed) and
 /// engine-processed events/s in the same window (EngineWorkerStats), then the time to drain the backlog.
 /// Phase "rate": open loop at --rate, latency from accept to outbox row. A fresh database per run; the first
-/// <see cref="Warmup"/> of every run is left out (JIT, connection pools, SQLite cache).
+/// <c>--warmup</c> seconds of every run is left out (JIT, connection pools, SQLite cache).
 /// </summary>
 internal static class IngestBenchmark
 {
-    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(3);
-
     public static int Run(ServerBenchOptions options)
     {
-        Console.WriteLine($"ingest: {options.Clients} clients × {options.Batch} events/batch, {options.Seconds}s windows, {options.Runs} runs; " +
+        Console.WriteLine($"ingest: {options.Clients} clients × {options.Batch} events/batch, {options.Seconds}s windows after {options.WarmupSeconds}s of warm-up, {options.Runs} runs; " +
                           $"{Environment.ProcessorCount} cores; load {LoadAverage.Read()}");
         foreach (var backend in options.Backends)
         {
@@ -51,7 +49,8 @@ internal static class IngestBenchmark
     private static async Task<IngestRun> RunOnce(string backend, ServerBenchOptions options, int rate)
     {
         // Room for the most a run can accept; past it the clients stop (seen as a lower accepted rate, not a crash).
-        var capacity = (int)Math.Min(int.MaxValue / 2, (long)Math.Max(rate, 150_000) * (options.Seconds + (int)Warmup.TotalSeconds + 2));
+        var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
+        var capacity = (int)Math.Min(int.MaxValue / 2, (long)Math.Max(rate, 150_000) * (options.Seconds + options.WarmupSeconds + 2));
         var times = new EventTimes(capacity);
         await using var server = await BenchServer.BuildAsync(backend, options);
         await server.StartAsync();
@@ -61,8 +60,8 @@ internal static class IngestBenchmark
         var watching = Task.Run(() => watcher.RunAsync(stopWatcher.Token));
 
         var load = new LoadGenerator(server.Url, times, options.Clients, options.Batch, rate);
-        var loading = load.RunAsync(Warmup + TimeSpan.FromSeconds(options.Seconds));
-        await Task.Delay(Warmup);
+        var loading = load.RunAsync(warmup + TimeSpan.FromSeconds(options.Seconds));
+        await Task.Delay(warmup);
         var (accepted0, engine0, from) = (load.Accepted, server.Stats.Events, WallClock.NowMicros());
         var (cpu0, pgCpu0) = (CpuMeter.ProcessSeconds(), CpuMeter.PostgresSeconds());
         var window = Stopwatch.StartNew();
