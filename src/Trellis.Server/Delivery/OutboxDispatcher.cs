@@ -197,15 +197,7 @@ public sealed class OutboxDispatcher(
                     room.Release();
                 }
 
-                if (!recorded.IsCompleted)
-                {
-                    recording.Add((recorded, send.Entry.Id));
-                }
-                else
-                {
-                    Observe(recorded, send.Entry.Id);
-                }
-
+                recording.Add((recorded, send.Entry.Id));
                 DropRecorded(recording);
                 if (recording.Count >= MaxUnrecordedPerSlot)
                 {

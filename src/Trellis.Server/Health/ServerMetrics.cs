@@ -41,16 +41,16 @@ public sealed class ServerMetrics
         // The engine worker keeps its own counters; they are read at scrape time.
         _engine =
         [
-            new CallbackCounterMetric("trellis_engine_batches_total", "Engine work units committed (one claim of persons each).", () => engine.Batches),
-            new CallbackCounterMetric("trellis_engine_persons_processed_total", "Persons the engine decided for.", () => engine.Persons),
-            new CallbackCounterMetric("trellis_engine_events_processed_total", "Events the engine processed.", () => engine.Events),
-            new CallbackCounterMetric("trellis_engine_sends_total", "Sends the engine queued in the outbox.", () => engine.Sends),
-            new CallbackCounterMetric("trellis_engine_failures_total", "Engine batches that failed and were rolled back (retried).", () => engine.Failures),
-            new CallbackCounterMetric("trellis_engine_superseded_total", "Persons whose decision was not committed because their profile changed after the claim (redone).", () => engine.Superseded),
+            CallbackMetric.Counter("trellis_engine_batches_total", "Engine work units committed (one claim of persons each).", () => engine.Batches),
+            CallbackMetric.Counter("trellis_engine_persons_processed_total", "Persons the engine decided for.", () => engine.Persons),
+            CallbackMetric.Counter("trellis_engine_events_processed_total", "Events the engine processed.", () => engine.Events),
+            CallbackMetric.Counter("trellis_engine_sends_total", "Sends the engine queued in the outbox.", () => engine.Sends),
+            CallbackMetric.Counter("trellis_engine_failures_total", "Engine batches that failed and were rolled back (retried).", () => engine.Failures),
+            CallbackMetric.Counter("trellis_engine_superseded_total", "Persons whose decision was not committed because their profile changed after the claim (redone).", () => engine.Superseded),
         ];
         if (backlog is not null)
         {
-            _engine = [.. _engine, new CallbackGaugeMetric("trellis_engine_backlog_events",
+            _engine = [.. _engine, CallbackMetric.Gauge("trellis_engine_backlog_events",
                 "Events accepted by this process that its engine has not yet committed (an estimate; ingestion's backpressure bound applies to it).", () => backlog.Events)];
         }
     }

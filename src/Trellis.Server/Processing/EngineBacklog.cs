@@ -81,7 +81,7 @@ public sealed class EngineBacklog
         lock (_lock)
         {
             _processed += events;
-            if (_accepted - _acceptedAtReset + _inFlightAtReset - (_processed - _processedAtReset) < 0)
+            if (UnclampedLocked() < 0)
             {
                 // More decided than accepted here since the last reset: the excess was not this process's (stored
                 // before a restart, or accepted by another process). Re-based at zero instead of carried as a
@@ -116,8 +116,10 @@ public sealed class EngineBacklog
         changed.TrySetResult();
     }
 
-    private long EstimateLocked() =>
-        Math.Max(0, _accepted - _acceptedAtReset + _inFlightAtReset - (_processed - _processedAtReset));
+    private long EstimateLocked() => Math.Max(0, UnclampedLocked());
+
+    /// <summary>Accepted since the last reset, plus what was in flight then, minus what was decided since.</summary>
+    private long UnclampedLocked() => _accepted - _acceptedAtReset + _inFlightAtReset - (_processed - _processedAtReset);
 
     private TaskCompletionSource SwapSignalLocked()
     {

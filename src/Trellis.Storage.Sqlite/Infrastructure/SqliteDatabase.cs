@@ -20,12 +20,12 @@ internal sealed class SqliteDatabase : IDisposable
     private readonly SqliteReaderPool _readers;
     private bool _disposed;
 
-    private SqliteDatabase(string path, string readerConnectionString, SqliteConnection writer, SqlCatalog sql)
+    private SqliteDatabase(string path, string connectionString, SqliteConnection writer, SqlCatalog sql)
     {
         Claims = SqliteClaimRegistry.Acquire(path);
         // The persons and events a claim reads were mostly just written: keep a larger page cache there.
-        _claimReader = new SqliteCachedReader(readerConnectionString, sql, cacheKiB: 32768);
-        _readers = new SqliteReaderPool(readerConnectionString, sql, keep: Math.Max(4, 2 * Environment.ProcessorCount));
+        _claimReader = new SqliteCachedReader(connectionString, sql, cacheKiB: 32768);
+        _readers = new SqliteReaderPool(connectionString, sql, keep: Math.Max(4, 2 * Environment.ProcessorCount));
         _writer = writer;
         _writerStatements = new SqliteStatementCache(writer, sql);
         Sql = sql;
@@ -55,11 +55,10 @@ internal sealed class SqliteDatabase : IDisposable
         // No pooling by Microsoft.Data.Sqlite: the writer is one connection, and readers are kept (with their
         // prepared statements) by SqliteReaderPool and the claim reader.
         builder.Pooling = false;
-        var writerConnectionString = builder.ToString();
-        var readerConnectionString = writerConnectionString;
+        var connectionString = builder.ToString();
 
         var sql = SqlCatalog.Load(typeof(SqliteDatabase).Assembly, ".Statements.");
-        var writer = new SqliteConnection(writerConnectionString);
+        var writer = new SqliteConnection(connectionString);
         try
         {
             writer.Open();
@@ -77,7 +76,7 @@ internal sealed class SqliteDatabase : IDisposable
             }
 
             SqliteMigrator.Migrate(writer);
-            return new SqliteDatabase(path, readerConnectionString, writer, sql);
+            return new SqliteDatabase(path, connectionString, writer, sql);
         }
         catch (SqliteException exception)
         {
