@@ -1,15 +1,19 @@
 using System.Globalization;
 using NodaTime;
 using Trellis.Server.Processing;
+using Npgsql;
+using Trellis.Bench.Server;
 using Trellis.Storage;
+using Trellis.Storage.Postgres;
 using Trellis.Storage.Sqlite;
 
 namespace Trellis.Bench.Delivery;
 
 /// <summary>
-/// A temp SQLite store for the delivery benchmark, and the engine's write path for sends: persons with one new
-/// event each are claimed in batches, a send is composed for each, and state, processed events and outbox entries
-/// are committed in one transaction per batch — exactly what the engine worker does after deciding.
+/// A temp store for the delivery benchmark — a SQLite file, or a fresh PostgreSQL schema dropped afterwards when
+/// <see cref="Postgres"/> is set — and the engine's write path for sends: persons with one new event each are
+/// claimed in batches, a send is composed for each, and state, processed events and outbox entries are committed
+/// in one transaction per batch — exactly what the engine worker does after deciding.
 /// </summary>
 internal sealed class DeliveryBenchStore : IAsyncDisposable
 {
@@ -18,12 +22,28 @@ internal sealed class DeliveryBenchStore : IAsyncDisposable
     private const int ClaimBatch = 2048;
 
     private readonly string _folder;
+    private readonly string? _schema;
 
-    private DeliveryBenchStore(string folder, ITrellisStore store)
+    private DeliveryBenchStore(string folder, ITrellisStore store, string? schema)
     {
         _folder = folder;
         Store = store;
+        _schema = schema;
     }
+
+    /// <summary>
+    /// The PostgreSQL connection string of <c>--backend postgres</c>, or null for SQLite. Set once, before any
+    /// measurement: every store of the run is then a fresh schema in that database.
+    /// </summary>
+    public static string? Postgres { get; set; }
+
+    public static string BackendName => Postgres is null ? "sqlite" : "postgres";
+
+    /// <summary>
+    /// CPU seconds of the local <c>postgres</c> processes (0 on SQLite, whose work runs in this process): a
+    /// measurement adds their difference, so a send's cost on PostgreSQL counts the database server's share too.
+    /// </summary>
+    public static double StoreCpuSeconds() => Postgres is null ? 0 : CpuMeter.PostgresSeconds();
 
     public ITrellisStore Store { get; }
 
@@ -33,7 +53,18 @@ internal sealed class DeliveryBenchStore : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), $"trellis-bench-delivery-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        var store = await SqliteTrellisStore.OpenAsync(new SqliteStoreOptions { FilePath = Path.Combine(folder, "trellis.db") });
+        string? schema = null;
+        ITrellisStore store;
+        if (Postgres is null)
+        {
+            store = await SqliteTrellisStore.OpenAsync(new SqliteStoreOptions { FilePath = Path.Combine(folder, "trellis.db") });
+        }
+        else
+        {
+            schema = "bench_delivery_" + Guid.NewGuid().ToString("N")[..12];
+            store = await PostgresTrellisStore.OpenAsync(new PostgresStoreOptions { ConnectionString = Postgres, Schema = schema });
+        }
+
         var now = SystemClock.Instance.GetCurrentInstant();
         await store.Workspaces.CreateAsync(new WorkspaceRecord(Workspace, "Bench", Sha256Hex.Of("w"), Sha256Hex.Of("s"), now, now));
         for (var from = 0; from < people; from += 1000)
@@ -42,7 +73,7 @@ internal sealed class DeliveryBenchStore : IAsyncDisposable
             await store.Events.AppendAsync(Workspace, batch);
         }
 
-        return new DeliveryBenchStore(folder, store);
+        return new DeliveryBenchStore(folder, store, schema);
     }
 
     /// <summary>
@@ -172,6 +203,15 @@ internal sealed class DeliveryBenchStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Store.DisposeAsync();
+        if (_schema is not null)
+        {
+            // A fresh schema per measurement keeps runs independent; dropping it keeps the cluster small.
+            await using var connection = new NpgsqlConnection(Postgres);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {_schema} CASCADE", connection) { CommandTimeout = 300 };
+            await drop.ExecuteNonQueryAsync();
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -29,17 +29,23 @@ internal static class DeliveryBenchmark
 
     /// <summary>
     /// <c>--part render|smtp|dispatch|all</c> (default all) picks the measurements — <c>dispatch</c> is the SMTP
-    /// dispatcher alone, without the bare clients, for profiling; the other options are <see cref="BenchOptions"/>.
+    /// dispatcher alone, without the bare clients, for profiling; <c>--backend sqlite|postgres</c> (default sqlite; postgres
+    /// takes its connection string from <c>TRELLIS_BENCH_PG</c>) the store; the other options are <see cref="BenchOptions"/>.
     /// </summary>
     public static int Run(string[] args)
     {
         var part = "all";
+        var backend = "sqlite";
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--part" && i + 1 < args.Length)
             {
                 part = args[++i];
+            }
+            else if (args[i] == "--backend" && i + 1 < args.Length)
+            {
+                backend = args[++i];
             }
             else
             {
@@ -53,6 +59,21 @@ internal static class DeliveryBenchmark
             return 2;
         }
 
+        if (backend == "postgres")
+        {
+            DeliveryBenchStore.Postgres = Environment.GetEnvironmentVariable("TRELLIS_BENCH_PG");
+            if (string.IsNullOrEmpty(DeliveryBenchStore.Postgres))
+            {
+                Console.Error.WriteLine("--backend postgres needs TRELLIS_BENCH_PG (scripts/ensure-postgres.sh prints a connection string)");
+                return 2;
+            }
+        }
+        else if (backend != "sqlite")
+        {
+            Console.Error.WriteLine("--backend must be sqlite or postgres");
+            return 2;
+        }
+
         return RunAsync(BenchOptions.Parse([.. rest]), part).GetAwaiter().GetResult();
     }
 
@@ -62,7 +83,7 @@ internal static class DeliveryBenchmark
         var runtime = DeliveryBenchContent.Runtime(DeliveryBenchStore.Workspace);
         var links = Links();
         var composer = new SendComposer(new TemplateRenderer(), links);
-        Console.WriteLine($"delivery: {people:N0} emails rendered and queued, {options.Runs} runs");
+        Console.WriteLine($"delivery on {DeliveryBenchStore.BackendName}: {people:N0} emails rendered and queued, {options.Runs} runs");
         if (part is "smtp" or "dispatch")
         {
             await SmtpAsync(Math.Min(people, MaxSmtpMessages), options.Runs, composer, runtime, bareClients: part == "smtp");
@@ -87,7 +108,7 @@ internal static class DeliveryBenchmark
             pipelined.Add(await EnqueueRun.MeasureAsync(people, composer, runtime, EnqueueMode.Pipelined));
             baselineCpu.Add((await EnqueueRun.MeasureAsync(people, null, runtime, EnqueueMode.OneThread)).PerCpuSecond);
             Console.WriteLine($"run {run}: render {render[^1]:N0} emails/s ({renderCpu[^1]:N0} per CPU-second, payload {payloadBytes:N0} B UTF-8); " +
-                              $"render + enqueue on SQLite, one thread {oneThread[^1]}, composing on all cores {allCores[^1]}, as EngineWorker (pipelined) {pipelined[^1]}; " +
+                              $"render + enqueue on {DeliveryBenchStore.BackendName}, one thread {oneThread[^1]}, composing on all cores {allCores[^1]}, as EngineWorker (pipelined) {pipelined[^1]}; " +
                               $"claim + commit without a send {baselineCpu[^1]:N0} persons per CPU-second; " +
                               RenderBreakdown.Measure(runtime, links, Math.Min(people, 20_000)));
         }

@@ -14,13 +14,13 @@ internal sealed record EnqueueRun(double PerSecond, double PerCpuSecond, GcCount
     public static async Task<EnqueueRun> MeasureAsync(int people, SendComposer? composer, WorkspaceRuntime runtime, EnqueueMode mode)
     {
         await using var bench = await DeliveryBenchStore.CreateAsync(people);
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds + DeliveryBenchStore.StoreCpuSeconds();
         var gcBefore = GcCounts.Now();
         var clock = Stopwatch.StartNew();
         var queued = await bench.ComposeAndEnqueueAllAsync(composer, runtime, mode);
         var wall = clock.Elapsed;
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        return new EnqueueRun(queued / wall.TotalSeconds, queued / cpu.TotalSeconds, GcCounts.Now() - gcBefore);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds + DeliveryBenchStore.StoreCpuSeconds() - cpuBefore;
+        return new EnqueueRun(queued / wall.TotalSeconds, queued / cpu, GcCounts.Now() - gcBefore);
     }
 
     public override string ToString() =>
