@@ -22,7 +22,7 @@ public static class BenchApp
                 return Delivery.DeliveryBenchmark.Run(args.Skip(1).ToArray());
             default:
                 Console.Error.WriteLine("usage: Trellis.Bench drip|simulate|train [--people N] [--days D] [--runs R]\n" +
-                                        "       Trellis.Bench ingest|timers [--backend sqlite|postgres|both] [--pg CONN] [--runs R] [--seconds S] [--clients C] [--batch B] [--rate R] [--phase saturate|rate|both] [--max-backlog N] [--people N] [--warmup S]\n" +
+                                        "       Trellis.Bench ingest|timers [--backend sqlite|postgres|both] [--pg CONN] [--runs R] [--seconds S] [--clients C] [--batch B] [--rate R] [--phase saturate|rate|both] [--max-backlog N] [--people N] [--warmup S] [--known N] [--entries P]\n" +
                                         "       Trellis.Bench delivery [--part render|smtp|dispatch|all] [--backend sqlite|postgres] [--people N] [--runs R]");
                 return 2;
         }

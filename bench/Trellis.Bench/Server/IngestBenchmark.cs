@@ -13,7 +13,7 @@ internal static class IngestBenchmark
 {
     public static int Run(ServerBenchOptions options)
     {
-        Console.WriteLine($"ingest: {options.Clients} clients × {options.Batch} events/batch, {options.Seconds}s windows after {options.WarmupSeconds}s of warm-up, {options.Runs} runs; " +
+        Console.WriteLine($"ingest: {options.Clients} clients × {options.Batch} events/batch, {options.Seconds}s windows after {options.WarmupSeconds}s of warm-up, {options.Runs} runs; {options.Mix}; " +
                           $"{Environment.ProcessorCount} cores; load {LoadAverage.Read()}");
         foreach (var backend in options.Backends)
         {
@@ -59,7 +59,7 @@ internal static class IngestBenchmark
         using var stopWatcher = new CancellationTokenSource();
         var watching = Task.Run(() => watcher.RunAsync(stopWatcher.Token));
 
-        var load = new LoadGenerator(server.Url, times, options.Clients, options.Batch, rate);
+        var load = new LoadGenerator(server.Url, times, options.Clients, options.Batch, rate, options.Mix);
         var loading = load.RunAsync(warmup + TimeSpan.FromSeconds(options.Seconds));
         await Task.Delay(warmup);
         var (accepted0, engine0, from) = (load.Accepted, server.Stats.Events, WallClock.NowMicros());
@@ -74,7 +74,7 @@ internal static class IngestBenchmark
         var backlog = total - server.Stats.Events;
         stopWatcher.Cancel();
         await watching;
-        var drain = await watcher.DrainAsync(total, TimeSpan.FromSeconds(30));
+        var drain = await watcher.DrainAsync(load.AcceptedEntries, TimeSpan.FromSeconds(30));
 
         // Latency of events accepted inside the measured window (all of them, not a sample).
         var seen = new List<double>();

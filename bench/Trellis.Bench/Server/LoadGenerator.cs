@@ -7,14 +7,19 @@ using System.Text;
 namespace Trellis.Bench.Server;
 
 /// <summary>
-/// Segment clients posting <c>/v1/batch</c> requests of <see cref="ServerBenchOptions.Batch"/> track calls, each for a
-/// new user "u{n}" with its own messageId. <paramref name="rate"/> 0: closed loop, every client posts as fast as
-/// it gets answers (saturation). Otherwise open loop: batch k is due at start + k·batch/rate and is posted by the
-/// next free client; when all clients are busy the schedule slips and the achieved rate shows it.
+/// Segment clients posting <c>/v1/batch</c> requests of <see cref="ServerBenchOptions.Batch"/> track calls, each with
+/// its own messageId. By default every call is a journey entry (<c>signup</c>) for a new user "u{n}". With a
+/// <see cref="EventMix"/> of known persons, only <see cref="EventMix.EntryPercent"/> of each batch are such entries;
+/// the rest are <c>page_viewed</c> calls (no journey reacts) for persons "k{i}" drawn from a pool that the warm-up
+/// has mostly created — what a live site sends. <paramref name="rate"/> 0: closed loop, every client posts as fast
+/// as it gets answers (saturation). Otherwise open loop: batch k is due at start + k·batch/rate and is posted by
+/// the next free client; when all clients are busy the schedule slips and the achieved rate shows it.
 /// </summary>
-internal sealed class LoadGenerator(Uri url, EventTimes times, int clients, int batch, int rate)
+internal sealed class LoadGenerator(Uri url, EventTimes times, int clients, int batch, int rate, EventMix mix)
 {
     private long _nextUser = -1;
+    private long _nextMessage = -1;
+    private long _acceptedEntries;
     private long _nextBatch = -1;
     private long _accepted;
     private long _rejected;
@@ -22,6 +27,12 @@ internal sealed class LoadGenerator(Uri url, EventTimes times, int clients, int 
     private readonly List<double> _requestMillis = [];
 
     public long Accepted => Interlocked.Read(ref _accepted);
+
+    /// <summary>Accepted journey entries: each becomes one outbox row.</summary>
+    public long AcceptedEntries => Interlocked.Read(ref _acceptedEntries);
+
+    /// <summary>Journey entries in every batch (the rest are page views of known persons).</summary>
+    private int Entries => mix.KnownPersons == 0 ? batch : (int)Math.Round(batch * mix.EntryPercent / 100.0);
 
     public long Rejected => Interlocked.Read(ref _rejected);
 
@@ -44,6 +55,7 @@ internal sealed class LoadGenerator(Uri url, EventTimes times, int clients, int 
     private async Task ClientAsync(HttpClient http, long start, long end)
     {
         var body = new StringBuilder(batch * 128);
+        var random = new Random(Environment.CurrentManagedThreadId * 7919 + clients);
         while (true)
         {
             if (rate > 0)
@@ -66,13 +78,14 @@ internal sealed class LoadGenerator(Uri url, EventTimes times, int clients, int 
                 return;
             }
 
-            var first = Interlocked.Add(ref _nextUser, batch) - batch + 1;
-            if (first + batch > times.Capacity)
+            var entries = Entries;
+            var first = Interlocked.Add(ref _nextUser, entries) - entries + 1;
+            if (first + entries > times.Capacity)
             {
                 return;
             }
 
-            Build(body, first);
+            Build(body, first, entries, random);
             var json = body.ToString();
             HttpResponseMessage response;
             long sent;
@@ -101,12 +114,13 @@ internal sealed class LoadGenerator(Uri url, EventTimes times, int clients, int 
                 continue;
             }
 
-            for (var n = first; n < first + batch; n++)
+            for (var n = first; n < first + entries; n++)
             {
                 times.Accepted[n] = acceptedAt;
             }
 
             Interlocked.Add(ref _accepted, batch);
+            Interlocked.Add(ref _acceptedEntries, entries);
             lock (_requestMillis)
             {
                 _requestMillis.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
@@ -114,21 +128,35 @@ internal sealed class LoadGenerator(Uri url, EventTimes times, int clients, int 
         }
     }
 
-    private void Build(StringBuilder body, long first)
+    private void Build(StringBuilder body, long first, int entries, Random random)
     {
         body.Clear();
         body.Append("{\"batch\":[");
-        for (var n = first; n < first + batch; n++)
+        // Entries spread through the batch, page views between them.
+        var views = batch - entries;
+        for (var i = 0; i < batch; i++)
         {
-            if (n > first)
+            if (i > 0)
             {
                 body.Append(',');
             }
 
-            var id = n.ToString(CultureInfo.InvariantCulture);
-            body.Append("{\"type\":\"track\",\"userId\":\"u").Append(id)
-                .Append("\",\"event\":\"signup\",\"messageId\":\"m-").Append(id)
-                .Append("\",\"properties\":{\"plan\":\"pro\"}}");
+            var entry = entries > 0 && (views == 0 || i * entries / batch != (i + 1) * entries / batch);
+            var message = Interlocked.Increment(ref _nextMessage).ToString(CultureInfo.InvariantCulture);
+            if (entry)
+            {
+                var id = (first++).ToString(CultureInfo.InvariantCulture);
+                body.Append("{\"type\":\"track\",\"userId\":\"u").Append(id)
+                    .Append("\",\"event\":\"signup\",\"messageId\":\"m-").Append(message)
+                    .Append("\",\"properties\":{\"plan\":\"pro\"}}");
+            }
+            else
+            {
+                var known = random.Next(mix.KnownPersons).ToString(CultureInfo.InvariantCulture);
+                body.Append("{\"type\":\"track\",\"userId\":\"k").Append(known)
+                    .Append("\",\"event\":\"page_viewed\",\"messageId\":\"m-").Append(message)
+                    .Append("\",\"properties\":{\"path\":\"/pricing\"}}");
+            }
         }
 
         body.Append("]}");

@@ -26,6 +26,14 @@ public sealed record ServerBenchOptions
     /// </summary>
     public int WarmupSeconds { get; init; } = 3;
 
+    /// <summary>Ingest: a pool of known persons for page views (0: every event is a journey entry for a new person).</summary>
+    public int KnownPersons { get; init; }
+
+    /// <summary>Ingest with <see cref="KnownPersons"/>: the share of events that are journey entries, in percent.</summary>
+    public double EntryPercent { get; init; } = 5;
+
+    public EventMix Mix => KnownPersons == 0 ? EventMix.AllEntries : new EventMix(KnownPersons, EntryPercent);
+
     /// <summary>Concurrent HTTP clients (each with one request in flight).</summary>
     public int Clients { get; init; } = 16;
 
@@ -70,6 +78,8 @@ public sealed record ServerBenchOptions
                 "--phase" => o with { Phase = v },
                 "--max-backlog" => o with { MaxBacklog = Int(v) },
                 "--warmup" => o with { WarmupSeconds = Int(v) },
+                "--known" => o with { KnownPersons = Int(v) },
+                "--entries" => o with { EntryPercent = double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) },
                 "--drain" => o with { DrainSeconds = Int(v) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
