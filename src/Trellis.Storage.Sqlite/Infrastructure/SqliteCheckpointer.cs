@@ -49,7 +49,7 @@ internal sealed class SqliteCheckpointer : IDisposable
         _loop = Task.Run(RunAsync);
     }
 
-    /// <summary>Checkpoint turns run so far (for tests and diagnostics).</summary>
+    /// <summary>Checkpoint turns completed so far (for tests and diagnostics).</summary>
     public long Checkpoints => Interlocked.Read(ref _checkpoints);
 
     /// <summary>Turns that needed the write gate to copy frames appended during their first pass.</summary>
@@ -98,9 +98,9 @@ internal sealed class SqliteCheckpointer : IDisposable
     private async Task CheckpointAsync(CancellationToken token)
     {
         var (_, log, copied) = Passive();
-        Interlocked.Increment(ref _checkpoints);
         if (log <= copied)
         {
+            Interlocked.Increment(ref _checkpoints);
             return;
         }
 
@@ -116,6 +116,8 @@ internal sealed class SqliteCheckpointer : IDisposable
         {
             _writeGate.Release();
         }
+
+        Interlocked.Increment(ref _checkpoints);
     }
 
     /// <summary>One PASSIVE checkpoint: (busy, frames in the WAL, frames copied into the database file).</summary>
