@@ -29,10 +29,12 @@ internal sealed class SqliteDatabase : IDisposable
     internal const int BackstopCheckpointPages = 65536;
 
     /// <summary>
-    /// The writer's page cache (KiB). SQLite walks the writer's whole page-cache hash table at the end of every
-    /// write transaction (pager_end_transaction → pcache1TruncateUnsafe): with 64 MB that walk was a third of the
-    /// CPU while the dispatcher committed its small grouped writes, and 9 % during a timer storm (perf, dwarf
-    /// call graphs). The pages it kept are mostly rewritten person pages that the next batch does not touch.
+    /// The writer's page cache (KiB). At the end of every write transaction SQLite truncates the writer's page
+    /// cache to the database size (pager_end_transaction → pcache1TruncateUnsafe), a walk over the cache's hash
+    /// table that grows with the cache: with 64 MB it was a third of the CPU while the dispatcher committed its
+    /// small grouped writes (perf with DWARF call graphs), and 8 MB cut the CPU per firing with its delivery by
+    /// ~18 % (BENCHMARKS.md, sixth measurement). The pages a large cache kept were mostly rewritten person pages
+    /// that the next batch does not touch.
     /// </summary>
     internal const int WriterCacheKiB = 8192;
 
