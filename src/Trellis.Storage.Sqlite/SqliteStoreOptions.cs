@@ -14,6 +14,13 @@ public sealed record SqliteStoreOptions
     /// </summary>
     public bool SyncEveryCommit { get; init; }
 
+    /// <summary>
+    /// How often, at most, the WAL is checkpointed while writes go on (see <c>SqliteCheckpointer</c>): off the
+    /// commit path, on its own connection, once per interval after a commit. Longer copies a page changed by several
+    /// commits once and syncs less often; the WAL then holds about one interval of writes.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long a write waits for another process holding the write lock before failing with <see cref="StorageBusyException"/>.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -24,6 +24,9 @@ public sealed class SqliteTrellisStore : ITrellisStore
         GuardrailCounts = new SqliteGuardrailCounts(database);
     }
 
+    /// <summary>The open file (tests look at its checkpointer).</summary>
+    internal SqliteDatabase Database => _database;
+
     public IWorkspaceStore Workspaces { get; }
 
     public IEventLog Events { get; }

@@ -12,6 +12,16 @@ namespace Trellis.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteCachedReader(string connectionString, SqlCatalog sql, int cacheKiB) : ISqliteSession, IDisposable
 {
+    /// <summary>
+    /// Readers map the database file instead of reading it into their page cache. Under constant commits a WAL
+    /// reader's page cache is dropped whenever another connection committed (SQLite cannot tell which pages changed),
+    /// so every page a claim or dispatcher read needs was read again with pread, copied into a fresh cache page and
+    /// freed at the next commit. A mapped page is used in place and never enters the cache; pages whose newest
+    /// version is in the WAL are still read as before. Only the address space is reserved: the memory is the OS page
+    /// cache the file is in anyway.
+    /// </summary>
+    internal const long MmapBytes = 1L << 30;
+
     private SqliteConnection? _connection;
     private SqliteStatementCache? _statements;
 
@@ -29,7 +39,7 @@ internal sealed class SqliteCachedReader(string connectionString, SqlCatalog sql
                 connection.Open();
                 using (var pragma = connection.CreateCommand())
                 {
-                    pragma.CommandText = $"PRAGMA cache_size = -{cacheKiB};";
+                    pragma.CommandText = $"PRAGMA cache_size = -{cacheKiB}; PRAGMA mmap_size = {MmapBytes};";
                     pragma.ExecuteNonQuery();
                 }
 

@@ -18,9 +18,30 @@ internal sealed class SqliteDatabase : IDisposable
     private readonly SqliteGroupCommit _groupCommit;
     private readonly SqliteCachedReader _claimReader;
     private readonly SqliteReaderPool _readers;
+    private readonly SqliteCheckpointer _checkpointer;
     private bool _disposed;
 
-    private SqliteDatabase(string path, string connectionString, SqliteConnection writer, SqlCatalog sql)
+    /// <summary>
+    /// The writer's own (automatic) checkpoint, in WAL pages: only a backstop for when <see cref="SqliteCheckpointer"/>
+    /// falls behind. SQLite's default (1,000) is smaller than one engine batch, so every engine commit paid a full
+    /// checkpoint inside the write gate.
+    /// </summary>
+    internal const int BackstopCheckpointPages = 65536;
+
+    /// <summary>
+    /// The writer's page cache (KiB). At the end of every write transaction SQLite truncates the writer's page
+    /// cache to the database size (pager_end_transaction → pcache1TruncateUnsafe), a walk over the cache's hash
+    /// table that grows with the cache: with 64 MB it was a third of the CPU while the dispatcher committed its
+    /// small grouped writes (perf with DWARF call graphs), and 8 MB cut the CPU per firing with its delivery by
+    /// ~18 % (BENCHMARKS.md, sixth measurement). The pages a large cache kept were mostly rewritten person pages
+    /// that the next batch does not touch.
+    /// </summary>
+    internal const int WriterCacheKiB = 8192;
+
+    /// <summary>After a WAL restart the file is cut back to this size, so a burst does not leave it large.</summary>
+    private const long WalSizeLimitBytes = 64L * 1024 * 1024;
+
+    private SqliteDatabase(string path, string connectionString, string syncPragmas, TimeSpan checkpointInterval, SqliteConnection writer, SqlCatalog sql)
     {
         Claims = SqliteClaimRegistry.Acquire(path);
         // The persons and events a claim reads were mostly just written: keep a larger page cache there.
@@ -30,7 +51,11 @@ internal sealed class SqliteDatabase : IDisposable
         _writerStatements = new SqliteStatementCache(writer, sql);
         Sql = sql;
         _groupCommit = new SqliteGroupCommit(this);
+        _checkpointer = new SqliteCheckpointer(connectionString, syncPragmas, _writeGate, checkpointInterval);
     }
+
+    /// <summary>The background checkpoint loop (tests read its counters).</summary>
+    internal SqliteCheckpointer Checkpointer => _checkpointer;
 
     public SqlCatalog Sql { get; }
 
@@ -62,21 +87,27 @@ internal sealed class SqliteDatabase : IDisposable
         try
         {
             writer.Open();
+            // synchronous: see SqliteStoreOptions.SyncEveryCommit; the checkpointer's connection syncs the same way.
+            var syncPragmas = string.Create(CultureInfo.InvariantCulture, $"""
+                PRAGMA synchronous = {(options.SyncEveryCommit ? "FULL" : "NORMAL")};
+                PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds};
+                """);
             using (var pragmas = writer.CreateCommand())
             {
-                // WAL: readers never block the writer. synchronous: see SqliteStoreOptions.SyncEveryCommit.
+                // WAL: readers never block the writer. Checkpoints: see SqliteCheckpointer.
                 pragmas.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
                     PRAGMA journal_mode = WAL;
-                    PRAGMA synchronous = {(options.SyncEveryCommit ? "FULL" : "NORMAL")};
-                    PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds};
+                    {syncPragmas}
+                    PRAGMA wal_autocheckpoint = {BackstopCheckpointPages};
+                    PRAGMA journal_size_limit = {WalSizeLimitBytes};
                     PRAGMA temp_store = MEMORY;
-                    PRAGMA cache_size = -65536;
+                    PRAGMA cache_size = -{WriterCacheKiB};
                     """);
                 pragmas.ExecuteNonQuery();
             }
 
             SqliteMigrator.Migrate(writer);
-            return new SqliteDatabase(path, connectionString, writer, sql);
+            return new SqliteDatabase(path, connectionString, syncPragmas, options.CheckpointInterval, writer, sql);
         }
         catch (SqliteException exception)
         {
@@ -190,7 +221,11 @@ internal sealed class SqliteDatabase : IDisposable
     /// <summary>The writer's prepared statement (see <see cref="SqlitePreparedStatement"/>); runs in the open transaction.</summary>
     internal SqlitePreparedStatement WriterStatement(string statement) => _writerStatements.Prepared(statement);
 
-    internal void EndWrite() => _writeGate.Release();
+    internal void EndWrite()
+    {
+        _writeGate.Release();
+        _checkpointer.Committed();
+    }
 
     private static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(5);
 
@@ -202,6 +237,8 @@ internal sealed class SqliteDatabase : IDisposable
         }
 
         _disposed = true;
+        // First, so that no checkpoint turn waits for the gate or uses the file while the rest closes.
+        _checkpointer.Dispose();
         // A store disposed while the server still runs (shutdown, or a test taking storage away) must not pull
         // the connections from under a write or a claim in progress: let those finish first, but never hang.
         var quiet = _writeGate.Wait(DisposeWait);
