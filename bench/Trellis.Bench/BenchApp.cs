@@ -22,6 +22,7 @@ public static class BenchApp
                 return Delivery.DeliveryBenchmark.Run(args.Skip(1).ToArray());
             default:
                 Console.Error.WriteLine("usage: Trellis.Bench drip|simulate|train [--people N] [--days D] [--runs R]\n" +
+                                        "       Trellis.Bench delivery [--part render|smtp|dispatch|all] [--people N] [--runs R] [--messages N]\n" +
                                         "       Trellis.Bench ingest|timers [--backend sqlite|postgres|both] [--pg CONN] [--runs R] [--seconds S] [--clients C] [--batch B] [--rate R] [--phase saturate|rate|both] [--max-backlog N] [--people N] [--warmup S]");
                 return 2;
         }
