@@ -23,7 +23,7 @@ public static class BenchApp
             default:
                 Console.Error.WriteLine("usage: Trellis.Bench drip|simulate|train [--people N] [--days D] [--runs R]\n" +
                                         "       Trellis.Bench ingest|timers [--backend sqlite|postgres|both] [--pg CONN] [--runs R] [--seconds S] [--clients C] [--batch B] [--rate R] [--phase saturate|rate|both] [--max-backlog N] [--people N] [--warmup S] [--known N] [--entries P]\n" +
-                                        "       Trellis.Bench delivery [--part render|smtp|dispatch|all] [--backend sqlite|postgres] [--people N] [--runs R]");
+                                        "       Trellis.Bench delivery [--part render|smtp|dispatch|all] [--backend sqlite|postgres] [--people N] [--runs R] [--messages N]");
                 return 2;
         }
     }

@@ -17,25 +17,31 @@ namespace Trellis.Bench.Delivery;
 /// accepts from a bare SMTP client (one connection per message, like System.Net.Mail, and kept-open connections).</item>
 /// </list>
 /// <c>--people</c> is the number of emails rendered and queued (at most 200k: each queued email is ~3 KB of
-/// SQLite); the SMTP measurements send min(people, 4000).
+/// SQLite); the SMTP measurements send min(people, <c>--messages</c>) per run (default 4000, at most 50k).
 /// </summary>
 internal static class DeliveryBenchmark
 {
     private const string PublicUrl = "https://trellis.bench.example";
     private const int MaxPeople = 200_000;
-    // Enough that the host's start (content load, JIT, first connections) is a small part of a dispatch run.
-    private const int MaxSmtpMessages = 4_000;
+    // Enough that the host's start (content load, JIT, first connections) is a small part of a dispatch run;
+    // --messages raises it, so that the window is long and the JIT's tiering is over before it (see SmtpAsync).
+    private const int DefaultSmtpMessages = 4_000;
+    private const int MaxSmtpMessages = 50_000;
+    // A connection per message is slow (75–300/s): this many give a stable rate without minutes per run.
+    private const int MaxPerMessageConnections = 400;
     private static readonly string TokenKey = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray());
 
     /// <summary>
     /// <c>--part render|smtp|dispatch|all</c> (default all) picks the measurements — <c>dispatch</c> is the SMTP
     /// dispatcher alone, without the bare clients, for profiling; <c>--backend sqlite|postgres</c> (default sqlite; postgres
-    /// takes its connection string from <c>TRELLIS_BENCH_PG</c>) the store; the other options are <see cref="BenchOptions"/>.
+    /// takes its connection string from <c>TRELLIS_BENCH_PG</c>) the store; <c>--messages N</c> is how many emails each
+    /// SMTP run sends (default 4000); the other options are <see cref="BenchOptions"/>.
     /// </summary>
     public static int Run(string[] args)
     {
         var part = "all";
         var backend = "sqlite";
+        var smtpMessages = DefaultSmtpMessages;
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -46,6 +52,10 @@ internal static class DeliveryBenchmark
             else if (args[i] == "--backend" && i + 1 < args.Length)
             {
                 backend = args[++i];
+            }
+            else if (args[i] == "--messages" && i + 1 < args.Length)
+            {
+                smtpMessages = Math.Clamp(int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture), 100, MaxSmtpMessages);
             }
             else
             {
@@ -74,10 +84,10 @@ internal static class DeliveryBenchmark
             return 2;
         }
 
-        return RunAsync(BenchOptions.Parse([.. rest]), part).GetAwaiter().GetResult();
+        return RunAsync(BenchOptions.Parse([.. rest]), part, smtpMessages).GetAwaiter().GetResult();
     }
 
-    private static async Task<int> RunAsync(BenchOptions options, string part)
+    private static async Task<int> RunAsync(BenchOptions options, string part, int smtpMessages)
     {
         var people = Math.Min(options.People, MaxPeople);
         var runtime = DeliveryBenchContent.Runtime(DeliveryBenchStore.Workspace);
@@ -86,7 +96,7 @@ internal static class DeliveryBenchmark
         Console.WriteLine($"delivery on {DeliveryBenchStore.BackendName}: {people:N0} emails rendered and queued, {options.Runs} runs");
         if (part is "smtp" or "dispatch")
         {
-            await SmtpAsync(Math.Min(people, MaxSmtpMessages), options.Runs, composer, runtime, bareClients: part == "smtp");
+            await SmtpAsync(Math.Min(people, smtpMessages), options.Runs, composer, runtime, bareClients: part == "smtp");
             return 0;
         }
 
@@ -124,7 +134,7 @@ internal static class DeliveryBenchmark
                           $"load average {LoadAverage()} on {Environment.ProcessorCount} CPUs");
         if (part == "all")
         {
-            await SmtpAsync(Math.Min(people, MaxSmtpMessages), options.Runs, composer, runtime, bareClients: true);
+            await SmtpAsync(Math.Min(people, smtpMessages), options.Runs, composer, runtime, bareClients: true);
         }
 
         return 0;
@@ -138,6 +148,11 @@ internal static class DeliveryBenchmark
     private static async Task SmtpAsync(int messages, int runs, SendComposer composer, WorkspaceRuntime runtime, bool bareClients)
     {
         using var sink = SmtpSinkProcess.Start();
+        // The GC as the process runs it: `trellis serve` runs Server GC, DATAS off, not concurrent (Trellis.Cli.csproj);
+        // run this with DOTNET_gcServer=1 DOTNET_GCDynamicAdaptationMode=0 DOTNET_gcConcurrent=0 to measure the same.
+        Console.WriteLine($"smtp: {messages:N0} messages per run; GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, " +
+                          $"{System.Runtime.GCSettings.LatencyMode}, DATAS {Environment.GetEnvironmentVariable("DOTNET_GCDynamicAdaptationMode") ?? "default"}; " +
+                          $"{Environment.ProcessorCount} CPUs, load average {LoadAverage()}");
         // Uncounted: the first dispatch in a process JITs and tiers up the whole send path, and the first at each
         // concurrency compiles more (a ×32 window after an ×8-only warm-up still compiled ~250 methods, 117 µs/msg):
         // `trellis serve` pays that once per process, not per message.
@@ -164,8 +179,8 @@ internal static class DeliveryBenchmark
                     continue;
                 }
 
-                // A connection per message is slow enough that a quarter of the messages gives a stable rate.
-                var fewer = Math.Max(concurrency, messages / 4);
+                // A connection per message is slow enough that a quarter of the messages (at most 400) gives a stable rate.
+                var fewer = Math.Max(concurrency, Math.Min(MaxPerMessageConnections, messages / 4));
                 perMessage.Add(await SmtpRun.MeasureAsync(sink, fewer, () => RawSmtpClient.SendAsync(sink.Port, fewer, concurrency, reuse: false)));
                 kept.Add(await SmtpRun.MeasureAsync(sink, messages, () => RawSmtpClient.SendAsync(sink.Port, messages, concurrency, reuse: true)));
                 Console.WriteLine($"smtp ×{concurrency} run {run}: Trellis dispatcher {dispatch[^1]}; bare client, connection per message {perMessage[^1]}; kept-open connections {kept[^1]}");

@@ -11,7 +11,7 @@ using static Trellis.Delivery.Tests.Support.DeliveryServer;
 namespace Trellis.Delivery.Tests.Dispatch;
 
 /// <summary>
-/// The dispatcher claims a few entries ahead of its free send slots, so a slot that frees up finds its next entry
+/// The dispatcher claims entries ahead of its free send slots (as many as the slots), so a slot that frees up finds its next entry
 /// ready: it must still never have more sends in flight than its concurrency, never claim more than it has room
 /// for, and hand back what it claimed ahead when the server stops, instead of leaving it leased.
 /// </summary>
@@ -21,10 +21,24 @@ public sealed class ClaimAheadDispatchTests
     [InlineData(-5, 2)]
     [InlineData(0, 2)]
     [InlineData(1, 2)]
+    [InlineData(3, 3)]
+    [InlineData(8, 8)]
+    [InlineData(32, 32)]
+    public void Claims_ahead_as_many_as_the_slots_and_at_least_two(int concurrency, int ahead) =>
+        Assert.Equal(ahead, OutboxDispatcher.ClaimAhead(concurrency));
+
+    [Theory]
+    [InlineData(-5, 1)]
+    [InlineData(1, 1)]
+    [InlineData(3, 1)]
     [InlineData(8, 4)]
     [InlineData(32, 16)]
-    public void Claims_ahead_half_the_slots_and_at_least_two(int concurrency, int ahead) =>
-        Assert.Equal(ahead, OutboxDispatcher.ClaimAhead(concurrency));
+    public void Gathers_room_for_half_the_slots_before_a_claim_and_never_more_than_is_claimed_ahead(int concurrency, int batch)
+    {
+        Assert.Equal(batch, OutboxDispatcher.ClaimBatch(concurrency));
+        // Gathering that much room drains at most that many waiting entries: the rest keep the slots busy until the claim returns.
+        Assert.True(OutboxDispatcher.ClaimBatch(concurrency) < OutboxDispatcher.ClaimAhead(concurrency));
+    }
 
     [Fact]
     public async Task Sends_in_flight_never_exceed_the_concurrency_and_claims_stop_at_the_room_ahead()
@@ -35,9 +49,9 @@ public sealed class ClaimAheadDispatchTests
         var persons = Enumerable.Range(0, 12).Select(i => $"p{i}").ToArray();
         await EnqueueAsync(server, persons);
 
-        // Three sends held by the provider, two more claimed and waiting for a slot, the rest untouched.
-        await Poll.UntilTrueAsync(async () => sender.InFlight == 3 && await CountAsync(server, persons, OutboxStatus.Claimed) == 5, "3 sends in flight and 2 entries claimed ahead");
-        Assert.Equal(7, await CountAsync(server, persons, OutboxStatus.Pending));
+        // Three sends held by the provider, three more claimed and waiting for a slot, the rest untouched.
+        await Poll.UntilTrueAsync(async () => sender.InFlight == 3 && await CountAsync(server, persons, OutboxStatus.Claimed) == 6, "3 sends in flight and 3 entries claimed ahead");
+        Assert.Equal(6, await CountAsync(server, persons, OutboxStatus.Pending));
 
         sender.Open();
         await Poll.UntilTrueAsync(async () => await CountAsync(server, persons, OutboxStatus.Sent) == persons.Length, "every entry sent");
