@@ -18,6 +18,7 @@ internal sealed class IngestionAdmission
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private long _reserved;
+    private int _waiting;
 
     public IngestionAdmission(EngineBacklog backlog, TrellisSettings settings, TimeProvider time)
     {
@@ -25,6 +26,9 @@ internal sealed class IngestionAdmission
         _settings = settings.Ingestion;
         _time = time;
     }
+
+    /// <summary>Requests being held right now, waiting for room.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
 
     /// <summary>Events admitted and still being appended.</summary>
     public long Reserved
@@ -52,29 +56,44 @@ internal sealed class IngestionAdmission
 
         var started = _time.GetTimestamp();
         var held = false;
-        while (true)
+        try
         {
-            // Taken before reading the estimate: a commit in between then completes it and is not missed.
-            var changed = _backlog.Changed;
-            if (TryReserve(events))
+            while (true)
             {
-                return (true, held);
-            }
+                // Taken before reading the estimate: a commit in between then completes it and is not missed.
+                var changed = _backlog.Changed;
+                if (TryReserve(events))
+                {
+                    return (true, held);
+                }
 
-            held = true;
-            var left = _settings.MaxWait - _time.GetElapsedTime(started);
-            if (left <= TimeSpan.Zero)
-            {
-                return (false, true);
-            }
+                if (!held)
+                {
+                    held = true;
+                    Interlocked.Increment(ref _waiting);
+                }
 
-            try
-            {
-                await changed.WaitAsync(left, _time, cancellationToken);
+                var left = _settings.MaxWait - _time.GetElapsedTime(started);
+                if (left <= TimeSpan.Zero)
+                {
+                    return (false, true);
+                }
+
+                try
+                {
+                    await changed.WaitAsync(left, _time, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    // One last look below; the loop then refuses when there is still no room.
+                }
             }
-            catch (TimeoutException)
+        }
+        finally
+        {
+            if (held)
             {
-                // One last look below; the loop then refuses when there is still no room.
+                Interlocked.Decrement(ref _waiting);
             }
         }
     }

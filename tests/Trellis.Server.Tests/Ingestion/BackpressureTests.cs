@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Trellis.Server.Ingestion;
 using Trellis.Server.Processing;
 
 namespace Trellis.Server.Tests.Ingestion;
@@ -72,33 +73,54 @@ public sealed class BackpressureTests
     [Fact]
     public async Task Held_requests_are_admitted_as_the_engine_catches_up_and_all_reach_the_engine()
     {
+        // The engine starts only once requests are seen waiting: with it running from the start, a fast engine
+        // could commit every request before the next arrived, and the bound would never be tested.
         await using var server = await RunningServer.StartAsync(new Dictionary<string, string?>
         {
             ["Trellis:Ingestion:MaxBacklog"] = "50",
             ["Trellis:Ingestion:MaxWait"] = "00:00:30",
-        }, startEngine: true);
+        });
+        var admission = server.App.Services.GetRequiredService<IngestionAdmission>();
 
-        // 20 requests of 25 events at once against room for two: most must wait for engine commits.
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => server.IngestAsync("/v1/batch", Batch("h" + i, 25))));
-        foreach (var response in responses)
-        {
-            await ApiAssert.SuccessAsync(response);
-        }
-
-        Assert.Equal(500, server.Metrics.EventsIngested.Value);
-        Assert.True(server.Metrics.RequestsHeld.Value > 0, "no request was held, so the bound was never applied");
-        Assert.Equal(0, server.Metrics.RequestsRejected.Value("backlog"));
-
-        var stats = server.App.Services.GetRequiredService<EngineWorkerStats>();
-        var backlog = server.App.Services.GetRequiredService<EngineBacklog>();
+        // 20 requests of 25 events at once against room for two: the rest must wait for engine commits.
+        var sending = Task.WhenAll(Enumerable.Range(0, 20).Select(i => server.IngestAsync("/v1/batch", Batch("h" + i, 25))));
         var watch = Stopwatch.StartNew();
-        while ((stats.Events < 500 || backlog.Events > 0) && watch.Elapsed < TimeSpan.FromSeconds(30))
+        while (admission.Waiting == 0 && !sending.IsCompleted && watch.Elapsed < TimeSpan.FromSeconds(30))
         {
-            await Task.Delay(20);
+            await Task.Delay(10);
         }
 
-        Assert.Equal(500, stats.Events);
-        Assert.Equal(0, backlog.Events);
+        Assert.True(admission.Waiting > 0, "no request was held, so the bound was never applied");
+        var engine = ActivatorUtilities.CreateInstance<EngineWorker>(server.App.Services);
+        await engine.StartAsync(CancellationToken.None);
+        try
+        {
+            foreach (var response in await sending)
+            {
+                await ApiAssert.SuccessAsync(response);
+            }
+
+            Assert.Equal(500, server.Metrics.EventsIngested.Value);
+            Assert.True(server.Metrics.RequestsHeld.Value > 0, "the held requests were not counted as held");
+            Assert.Equal(0, server.Metrics.RequestsRejected.Value("backlog"));
+
+            var stats = server.App.Services.GetRequiredService<EngineWorkerStats>();
+            var backlog = server.App.Services.GetRequiredService<EngineBacklog>();
+            watch.Restart();
+            while ((stats.Events < 500 || backlog.Events > 0) && watch.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.Equal(500, stats.Events);
+            Assert.Equal(0, backlog.Events);
+            Assert.Equal(0, admission.Waiting);
+        }
+        finally
+        {
+            await engine.StopAsync(CancellationToken.None);
+            engine.Dispose();
+        }
     }
 
     private static string Batch(string prefix, int count)
