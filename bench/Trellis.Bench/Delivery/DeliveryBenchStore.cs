@@ -1,7 +1,6 @@
 using System.Globalization;
 using NodaTime;
 using Trellis.Server.Processing;
-using Npgsql;
 using Trellis.Bench.Server;
 using Trellis.Storage;
 using Trellis.Storage.Postgres;
@@ -40,10 +39,10 @@ internal sealed class DeliveryBenchStore : IAsyncDisposable
     public static string BackendName => Postgres is null ? "sqlite" : "postgres";
 
     /// <summary>
-    /// CPU seconds of the local <c>postgres</c> processes (0 on SQLite, whose work runs in this process): a
-    /// measurement adds their difference, so a send's cost on PostgreSQL counts the database server's share too.
+    /// CPU seconds of this process plus, on PostgreSQL, of the local <c>postgres</c> processes: a measurement takes
+    /// their difference, so a send's cost on PostgreSQL counts the database server's share too.
     /// </summary>
-    public static double StoreCpuSeconds() => Postgres is null ? 0 : CpuMeter.PostgresSeconds();
+    public static double TrellisCpuSeconds() => CpuMeter.ProcessSeconds() + (Postgres is null ? 0 : CpuMeter.PostgresSeconds());
 
     public ITrellisStore Store { get; }
 
@@ -61,7 +60,7 @@ internal sealed class DeliveryBenchStore : IAsyncDisposable
         }
         else
         {
-            schema = "bench_delivery_" + Guid.NewGuid().ToString("N")[..12];
+            schema = BenchSchema.NewName("bench_delivery");
             store = await PostgresTrellisStore.OpenAsync(new PostgresStoreOptions { ConnectionString = Postgres, Schema = schema });
         }
 
@@ -205,11 +204,7 @@ internal sealed class DeliveryBenchStore : IAsyncDisposable
         await Store.DisposeAsync();
         if (_schema is not null)
         {
-            // A fresh schema per measurement keeps runs independent; dropping it keeps the cluster small.
-            await using var connection = new NpgsqlConnection(Postgres);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {_schema} CASCADE", connection) { CommandTimeout = 300 };
-            await drop.ExecuteNonQueryAsync();
+            await BenchSchema.DropAsync(Postgres!, _schema);
         }
 
         try

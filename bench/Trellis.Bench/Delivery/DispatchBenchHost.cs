@@ -59,7 +59,7 @@ internal static class DispatchBenchHost
         }
 
         var (sentBefore, claimsBefore) = (Done(stats), stats.Claims);
-        var clientBefore = Process.GetCurrentProcess().TotalProcessorTime + TimeSpan.FromSeconds(DeliveryBenchStore.StoreCpuSeconds());
+        var clientBefore = DeliveryBenchStore.TrellisCpuSeconds();
         var serverBefore = sink.Cpu;
         var (jitMethodsBefore, jitTimeBefore) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
         var (gcPauseBefore, gcCountBefore) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
@@ -72,7 +72,7 @@ internal static class DispatchBenchHost
         var windowEnd = Stopwatch.GetTimestamp();
         var elapsed = Stopwatch.GetElapsedTime(windowStart, windowEnd);
         // On PostgreSQL the database server's CPU is part of what a send costs Trellis.
-        var client = Process.GetCurrentProcess().TotalProcessorTime + TimeSpan.FromSeconds(DeliveryBenchStore.StoreCpuSeconds()) - clientBefore;
+        var client = TimeSpan.FromSeconds(DeliveryBenchStore.TrellisCpuSeconds() - clientBefore);
         var server = sink.Cpu - serverBefore;
         var (jitMethods, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethodsBefore, System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore);
         var (gcPause, gcCount) = (GC.GetTotalPauseDuration() - gcPauseBefore, GC.CollectionCount(0) - gcCountBefore);

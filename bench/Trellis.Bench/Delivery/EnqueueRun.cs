@@ -14,12 +14,12 @@ internal sealed record EnqueueRun(double PerSecond, double PerCpuSecond, GcCount
     public static async Task<EnqueueRun> MeasureAsync(int people, SendComposer? composer, WorkspaceRuntime runtime, EnqueueMode mode)
     {
         await using var bench = await DeliveryBenchStore.CreateAsync(people);
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds + DeliveryBenchStore.StoreCpuSeconds();
+        var cpuBefore = DeliveryBenchStore.TrellisCpuSeconds();
         var gcBefore = GcCounts.Now();
         var clock = Stopwatch.StartNew();
         var queued = await bench.ComposeAndEnqueueAllAsync(composer, runtime, mode);
         var wall = clock.Elapsed;
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds + DeliveryBenchStore.StoreCpuSeconds() - cpuBefore;
+        var cpu = DeliveryBenchStore.TrellisCpuSeconds() - cpuBefore;
         return new EnqueueRun(queued / wall.TotalSeconds, queued / cpu, GcCounts.Now() - gcBefore);
     }
 

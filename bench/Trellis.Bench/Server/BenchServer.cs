@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Trellis.Server.Hosting;
 using Trellis.Server.Processing;
 using Trellis.Storage;
@@ -76,7 +75,7 @@ internal sealed class BenchServer : IAsyncDisposable
         {
             postgres = options.PostgresConnectionString
                 ?? throw new InvalidOperationException("postgres needs --pg \"Host=…\" or TRELLIS_BENCH_PG (scripts/ensure-postgres.sh prints one)");
-            schema = "bench_" + Guid.NewGuid().ToString("N")[..12];
+            schema = BenchSchema.NewName("bench");
             settings["Trellis:Storage:Provider"] = "postgres";
             settings["Trellis:Storage:ConnectionString"] = postgres;
             settings["Trellis:Storage:Schema"] = schema;
@@ -108,11 +107,7 @@ internal sealed class BenchServer : IAsyncDisposable
         await App.DisposeAsync();
         if (_postgres is not null)
         {
-            // A fresh schema per run keeps runs independent; dropping it keeps the test cluster small.
-            await using var connection = new NpgsqlConnection(_postgres);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {_schema} CASCADE", connection) { CommandTimeout = 300 };
-            await drop.ExecuteNonQueryAsync();
+            await BenchSchema.DropAsync(_postgres, _schema!);
         }
 
         Directory.Delete(_folder, recursive: true);

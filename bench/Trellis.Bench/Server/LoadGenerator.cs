@@ -32,7 +32,7 @@ internal sealed class LoadGenerator(Uri url, EventTimes times, int clients, int 
     public long AcceptedEntries => Interlocked.Read(ref _acceptedEntries);
 
     /// <summary>Journey entries in every batch (the rest are page views of known persons).</summary>
-    private int Entries => mix.KnownPersons == 0 ? batch : (int)Math.Round(batch * mix.EntryPercent / 100.0);
+    private int Entries => (int)Math.Round(batch * mix.EntryPercent / 100.0);
 
     public long Rejected => Interlocked.Read(ref _rejected);
 
@@ -132,8 +132,8 @@ internal sealed class LoadGenerator(Uri url, EventTimes times, int clients, int 
     {
         body.Clear();
         body.Append("{\"batch\":[");
-        // Entries spread through the batch, page views between them.
-        var views = batch - entries;
+        // Entries spread through the batch, page views between them: event i is an entry when it crosses a
+        // multiple of batch/entries (all of them when entries == batch, none when 0).
         for (var i = 0; i < batch; i++)
         {
             if (i > 0)
@@ -141,7 +141,7 @@ internal sealed class LoadGenerator(Uri url, EventTimes times, int clients, int 
                 body.Append(',');
             }
 
-            var entry = entries > 0 && (views == 0 || i * entries / batch != (i + 1) * entries / batch);
+            var entry = i * entries / batch != (i + 1) * entries / batch;
             var message = Interlocked.Increment(ref _nextMessage).ToString(CultureInfo.InvariantCulture);
             if (entry)
             {

@@ -46,14 +46,14 @@ public sealed class OutboxDispatcher(
     /// while the dispatcher gathers room for a claim (<see cref="ClaimBatch"/>) and while that claim and its guard
     /// read are under way find their next entry waiting.
     /// </summary>
-    public static int ClaimAhead(int concurrency) => Math.Max(2, Math.Max(1, concurrency));
+    public static int ClaimAhead(int concurrency) => Math.Max(2, concurrency);
 
     /// <summary>
     /// The room a claim waits for (at most <see cref="BatchWait"/>) while entries are still waiting for a slot: half
     /// the slots, so one claim, its guard reads and its commit serve more sends (measured: 4.5 per claim at ×8, 18 at
     /// ×32, against 3 and 12 with a quarter; BENCHMARKS.md). The entries claimed ahead keep the slots busy meanwhile.
     /// </summary>
-    public static int ClaimBatch(int concurrency) => Math.Max(1, Math.Max(1, concurrency) / 2);
+    public static int ClaimBatch(int concurrency) => Math.Max(1, concurrency / 2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
