@@ -64,6 +64,7 @@ internal sealed class SqliteDatabase : IDisposable
 
     public static SqliteDatabase Open(SqliteStoreOptions options)
     {
+        SqliteLibrarySettings.EnsureApplied();
         var path = Path.GetFullPath(options.FilePath);
         var folder = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(folder))
