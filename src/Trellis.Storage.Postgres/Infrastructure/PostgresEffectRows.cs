@@ -1,5 +1,6 @@
 using Npgsql;
 using NodaTime;
+using Trellis.Storage.Internal;
 
 namespace Trellis.Storage.Postgres;
 
@@ -10,8 +11,13 @@ namespace Trellis.Storage.Postgres;
 /// </summary>
 internal static class PostgresEffectRows
 {
-    public static void AddTrace(NpgsqlBatch batch, PostgresDatabase database, IReadOnlyList<(WorkspaceId Workspace, string PersonId, TraceEntry Entry)> rows)
+    /// <summary>Each person's lines of this commit as one row (TraceBatch), or more beyond its line limit.</summary>
+    public static void AddTrace(NpgsqlBatch batch, PostgresDatabase database, IReadOnlyList<(WorkspaceId Workspace, string PersonId, IReadOnlyList<TraceEntry> Lines)> persons)
     {
+        var rows = persons
+            .Where(p => p.Lines.Count > 0)
+            .SelectMany(p => TraceBatch.Rows(p.Lines).Select(lines => (p.Workspace, p.PersonId, Lines: lines)))
+            .ToList();
         if (rows.Count == 0)
         {
             return;
@@ -20,11 +26,7 @@ internal static class PostgresEffectRows
         batch.Add(database, "InsertTraceRows")
             .TextArray("ws_ids", rows.Select(r => r.Workspace.Value))
             .TextArray("person_ids", rows.Select(r => r.PersonId))
-            .TimeArray("ats", rows.Select(r => r.Entry.At))
-            .TextArray("types", rows.Select(r => r.Entry.Type))
-            .TextArray("journey_ids", rows.Select(r => r.Entry.JourneyId))
-            .TextArray("step_ids", rows.Select(r => r.Entry.StepId))
-            .TextArray("details", rows.Select(r => r.Entry.DetailsJson));
+            .TextArray("lines", rows.Select(r => r.Lines));
     }
 
     public static void AddOutbox(NpgsqlBatch batch, PostgresDatabase database, IReadOnlyList<(WorkspaceId Workspace, OutboxMessage Message)> rows, Instant now)

@@ -18,11 +18,6 @@ internal static class PostgresRows
         r.GetInt64(first), workspace, r.GetString(first + 1), r.GetString(first + 2), StoredNames.EventKindOf(r.GetString(first + 3)),
         r.GetNullableString(first + 4), r.GetString(first + 5), r.GetInstant(first + 6), r.GetInstant(first + 7));
 
-    /// <summary>seq, person_id, at, type, journey_id, step_id, details</summary>
-    public static StoredTraceEntry Trace(NpgsqlDataReader r) => new(
-        r.GetInt64(0), r.GetString(1),
-        new TraceEntry(r.GetInstant(2), r.GetString(3), r.GetNullableString(4), r.GetNullableString(5), r.GetString(6)));
-
     /// <summary>topic, granted, source, at</summary>
     public static ConsentRecord Consent(NpgsqlDataReader r, int first = 0) =>
         new(r.GetString(first), r.GetBoolean(first + 1), r.GetString(first + 2), r.GetInstant(first + 3));

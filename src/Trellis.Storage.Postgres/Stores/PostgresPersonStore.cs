@@ -61,8 +61,16 @@ internal sealed class PostgresPersonStore(PostgresDatabase database) : IPersonSt
         return database.RunAsync<IReadOnlyList<StoredTraceEntry>>(async c =>
         {
             await using var command = database.Command("ReadTrace", c);
-            command.Parameters.Workspace(workspace).Text("person", personId).Bigint("after", afterSequence).Integer("limit", limit);
-            return await command.ReadAllAsync(PostgresRows.Trace, cancellationToken).ConfigureAwait(false);
+            command.Parameters.Workspace(workspace).Text("person", personId)
+                .Bigint("first_row", TraceBatch.FirstRow(afterSequence)).Integer("rows", TraceBatch.RowsFor(limit));
+            var lines = new List<StoredTraceEntry>(Math.Min(limit, 256));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (lines.Count < limit && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                TraceBatch.Read(reader.GetInt64(0), personId, reader.GetString(1), afterSequence, limit, lines);
+            }
+
+            return lines;
         }, cancellationToken);
     }
 

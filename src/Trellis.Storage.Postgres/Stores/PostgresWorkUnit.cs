@@ -100,8 +100,7 @@ internal sealed class PostgresWorkUnit : IWorkUnit
             .BigintArray("processed_throughs", recorded.Select(c => c.ProcessedThrough))
             .TextArray("traits", recorded.Select(c => c.TraitsJson))
             .Time("now", _now);
-        PostgresEffectRows.AddTrace(batch, _database,
-            recorded.SelectMany(c => c.Trace.Select(t => (c.Workspace, c.PersonId, t))).ToList());
+        PostgresEffectRows.AddTrace(batch, _database, recorded.Select(c => (c.Workspace, c.PersonId, c.Trace)).ToList());
         PostgresEffectRows.AddOutbox(batch, _database,
             recorded.SelectMany(c => c.Outbox.Select(m => (c.Workspace, m))).ToList(), _now);
         PostgresEffectRows.AddConsent(batch, _database,

@@ -1,4 +1,5 @@
 using NodaTime;
+using Trellis.Storage.Internal;
 
 namespace Trellis.Storage.Sqlite;
 
@@ -41,14 +42,21 @@ internal static class SqliteRowWriters
             .Bind("$now", now)
             .Execute();
 
-    public static int InsertTrace(ISqliteSession session, WorkspaceId workspace, string personId, TraceEntry entry) =>
-        session.Prepared("InsertTrace")
-            .Bind("$ws", workspace)
-            .Bind("$person", personId)
-            .Bind("$at", entry.At)
-            .Bind("$type", entry.Type)
-            .Bind("$journey_id", entry.JourneyId)
-            .Bind("$step_id", entry.StepId)
-            .Bind("$details", entry.DetailsJson)
-            .Execute();
+    /// <summary>Writes one commit's trace lines of a person as one row (TraceBatch), or more beyond its line limit.</summary>
+    public static void InsertTrace(ISqliteSession session, WorkspaceId workspace, string personId, IReadOnlyList<TraceEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var row in TraceBatch.Rows(entries))
+        {
+            session.Prepared("InsertTrace")
+                .Bind("$ws", workspace)
+                .Bind("$person", personId)
+                .Bind("$lines", row)
+                .Execute();
+        }
+    }
 }

@@ -15,11 +15,6 @@ internal static class SqliteRows
         r.GetInt64(0), workspace, r.GetString(1), r.GetString(2), StoredNames.EventKindOf(r.GetString(3)),
         r.GetNullableString(4), r.GetString(5), r.GetInstant(6), r.GetInstant(7));
 
-    /// <summary>seq, person_id, at, type, journey_id, step_id, details</summary>
-    public static StoredTraceEntry Trace(SqliteDataReader r) => new(
-        r.GetInt64(0), r.GetString(1),
-        new TraceEntry(r.GetInstant(2), r.GetString(3), r.GetNullableString(4), r.GetNullableString(5), r.GetString(6)));
-
     /// <summary>topic, granted, source, at</summary>
     public static ConsentRecord Consent(SqliteDataReader r) => new(r.GetString(0), r.GetFlag(1), r.GetString(2), r.GetInstant(3));
 

@@ -47,12 +47,22 @@ internal sealed class SqlitePersonStore(SqliteDatabase database) : IPersonStore
         Arguments.RequireWorkspace(workspace);
         Arguments.RequireId(personId, nameof(personId));
         Arguments.RequirePositive(limit, nameof(limit));
-        return await database.ReadAsync(s => s.Command("ReadTrace")
-            .Bind("$ws", workspace)
-            .Bind("$person", personId)
-            .Bind("$after", afterSequence)
-            .Bind("$limit", limit)
-            .ReadAll(SqliteRows.Trace), cancellationToken).ConfigureAwait(false);
+        return await database.ReadAsync(s =>
+        {
+            var lines = new List<StoredTraceEntry>(Math.Min(limit, 256));
+            using var reader = s.Command("ReadTrace")
+                .Bind("$ws", workspace)
+                .Bind("$person", personId)
+                .Bind("$first_row", TraceBatch.FirstRow(afterSequence))
+                .Bind("$rows", TraceBatch.RowsFor(limit))
+                .ExecuteReader();
+            while (lines.Count < limit && reader.Read())
+            {
+                TraceBatch.Read(reader.GetInt64(0), personId, reader.GetString(1), afterSequence, limit, lines);
+            }
+
+            return (IReadOnlyList<StoredTraceEntry>)lines;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<bool> EraseAsync(WorkspaceId workspace, string personId, Instant at, CancellationToken cancellationToken = default)

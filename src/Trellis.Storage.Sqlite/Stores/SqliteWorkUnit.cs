@@ -117,10 +117,7 @@ internal sealed class SqliteWorkUnit : IWorkUnit
             return false;
         }
 
-        foreach (var entry in changes.Trace)
-        {
-            SqliteRowWriters.InsertTrace(session, workspace, changes.PersonId, entry);
-        }
+        SqliteRowWriters.InsertTrace(session, workspace, changes.PersonId, changes.Trace);
 
         foreach (var message in changes.Outbox)
         {

@@ -28,7 +28,7 @@ internal static class MillionPeopleSeeder
         using var person = Command(connection, transaction,
             "INSERT INTO persons (workspace_id, person_id, traits, created_at, updated_at) VALUES ('default', $id, $traits, $at, $at)");
         using var trace = Command(connection, transaction,
-            "INSERT INTO trace (workspace_id, person_id, at, type, journey_id, step_id, details) VALUES ('default', $id, $at, $type, 'welcome-series', $step, $details)");
+            "INSERT INTO trace (workspace_id, person_id, lines) VALUES ('default', $id, $lines)");
         using var ev = Command(connection, transaction,
             "INSERT INTO events (workspace_id, person_id, message_id, kind, event_name, payload, occurred_at, received_at) VALUES ('default', $id, $mid, 'track', 'signed_up', $payload, $at, $at)");
         for (var i = 1; i <= people; i++)
@@ -48,12 +48,15 @@ internal static class MillionPeopleSeeder
                 ("enter", null, ""), ("step", "welcome", ""), ("send", "welcome", ",\"channel\":\"email\",\"template\":\"welcome-email\""),
                 ("step", "stage-onboarding", ""), ("step", "first-project", ""),
             };
-            foreach (var (type, step, details) in lines)
+            // One trace row per commit, as the engine writes it: [[at, type, journey, step, details], …].
+            var row = string.Join(',', lines.Select(line =>
             {
-                var stepJson = step is null ? "" : $",\"step\":\"{step}\"";
-                Run(trace, ("$id", id), ("$at", at), ("$type", type), ("$step", (object?)step ?? DBNull.Value),
-                    ("$details", $"{{\"at\":\"{DateTimeOffset.FromUnixTimeMilliseconds(at / 1000):O}\",\"type\":\"{type}\",\"user\":\"{id}\",\"journey\":\"welcome-series\"{stepJson}{details}}}"));
-            }
+                var stepValue = line.Step is null ? "null" : $"\"{line.Step}\"";
+                var stepJson = line.Step is null ? "" : $",\"step\":\"{line.Step}\"";
+                var details = $"{{\"at\":\"{DateTimeOffset.FromUnixTimeMilliseconds(at / 1000):O}\",\"type\":\"{line.Type}\",\"user\":\"{id}\",\"journey\":\"welcome-series\"{stepJson}{line.Details}}}";
+                return $"[{at},\"{line.Type}\",\"welcome-series\",{stepValue},{details}]";
+            }));
+            Run(trace, ("$id", id), ("$lines", "[" + row + "]"));
         }
 
         transaction.Commit();

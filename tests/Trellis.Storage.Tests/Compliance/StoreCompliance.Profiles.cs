@@ -57,4 +57,63 @@ public abstract partial class StoreCompliance
         Assert.Contains("\"exit\"", all[3].Entry.DetailsJson);
         Assert.Equal(["send"], page.Select(t => t.Entry.Type));
     }
+
+    [Fact]
+    public async Task Paging_the_trace_with_any_page_size_returns_every_line_once_in_order_and_only_the_persons_own()
+    {
+        var ws = await NewWorkspaceAsync();
+        var expected = new List<string>();
+        for (var commit = 0; commit < 4; commit++)
+        {
+            await AppendAsync(ws, Track("u1", "x"), Track("u2", "x"));
+            var lines = Enumerable.Range(0, commit + 1).Select(i => $"c{commit}-l{i}").ToList();
+            expected.AddRange(lines);
+            await ProcessAllAsync(T0, p => TestChanges.Processed(p) with
+            {
+                // Each commit writes 1..4 lines for u1, and one line for u2 between them.
+                Trace = p.PersonId == "u1" ? lines.Select(l => TestChanges.Trace(l)).ToList() : [TestChanges.Trace("other")],
+            });
+        }
+
+        for (var pageSize = 1; pageSize <= expected.Count + 1; pageSize++)
+        {
+            var read = new List<StoredTraceEntry>();
+            var after = 0L;
+            while (true)
+            {
+                var page = await Store.Persons.ReadTraceAsync(ws, "u1", after, pageSize);
+                Assert.True(page.Count <= pageSize);
+                read.AddRange(page);
+                if (page.Count < pageSize)
+                {
+                    break;
+                }
+
+                after = page[^1].Sequence;
+            }
+
+            Assert.Equal(expected, read.Select(l => l.Entry.Type));
+            Assert.All(read, l => Assert.Equal("u1", l.PersonId));
+            Assert.Equal(read.Select(l => l.Sequence).Order(), read.Select(l => l.Sequence));
+            Assert.Equal(read.Count, read.Select(l => l.Sequence).Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public async Task A_commit_with_more_trace_lines_than_one_stored_row_holds_reads_back_whole()
+    {
+        var ws = await NewWorkspaceAsync();
+        await AppendAsync(ws, Track("u1", "x"));
+        const int Lines = 4096 + 5;
+        await ProcessAllAsync(T0, p => TestChanges.Processed(p) with
+        {
+            Trace = Enumerable.Range(0, Lines).Select(i => TestChanges.Trace("step", "s" + i)).ToList(),
+        });
+
+        var all = await Store.Persons.ReadTraceAsync(ws, "u1", 0, int.MaxValue);
+        var tail = await Store.Persons.ReadTraceAsync(ws, "u1", all[4094].Sequence, 3);
+
+        Assert.Equal(Enumerable.Range(0, Lines).Select(i => "s" + i), all.Select(l => l.Entry.StepId));
+        Assert.Equal(["s4095", "s4096", "s4097"], tail.Select(l => l.Entry.StepId));
+    }
 }

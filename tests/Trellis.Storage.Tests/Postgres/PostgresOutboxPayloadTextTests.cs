@@ -21,10 +21,10 @@ public sealed class PostgresOutboxPayloadTextTests : IAsyncLifetime
     [Fact]
     public async Task Opening_a_version_3_schema_keeps_the_payload_text_and_stores_payloads_as_text()
     {
-        await using (var connection = await OpenAsync())
+        await using (var connection = await PostgresTestDatabase.OpenAsync())
         {
-            await ExecuteAsync(connection, $"CREATE SCHEMA {_schema}; SET search_path TO {_schema}");
-            await ApplyMigrationsThroughAsync(connection, 3);
+            await PostgresTestDatabase.ExecuteAsync(connection, $"CREATE SCHEMA {_schema}; SET search_path TO {_schema}");
+            await PostgresTestDatabase.ApplyMigrationsThroughAsync(connection, 3);
             await using var insert = new NpgsqlCommand(
                 """
                 INSERT INTO outbox (workspace_id, person_id, journey_instance, step_id, decision_seq, channel, payload,
@@ -35,7 +35,7 @@ public sealed class PostgresOutboxPayloadTextTests : IAsyncLifetime
             insert.Parameters.AddWithValue("payload", Payload);
             insert.Parameters.AddWithValue("at", T0.ToDateTimeUtc());
             await insert.ExecuteNonQueryAsync();
-            Assert.Equal("json", await ScalarAsync(connection, PayloadTypeSql));
+            Assert.Equal("json", await PostgresTestDatabase.ScalarAsync(connection, PayloadTypeSql));
         }
 
         await using (var store = await PostgresTrellisStore.OpenAsync(new PostgresStoreOptions { ConnectionString = PostgresTestServer.ConnectionString, Schema = _schema }))
@@ -48,10 +48,10 @@ public sealed class PostgresOutboxPayloadTextTests : IAsyncLifetime
             Assert.Equal([Payload, """{"template":"welcome"}"""], claimed.OrderBy(e => e.Id).Select(e => e.PayloadJson));
         }
 
-        await using var migrated = await OpenAsync();
-        await ExecuteAsync(migrated, $"SET search_path TO {_schema}");
-        Assert.Equal("text", await ScalarAsync(migrated, PayloadTypeSql));
-        Assert.Equal(4, Convert.ToInt32(await ScalarAsync(migrated, "SELECT max(version) FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture));
+        await using var migrated = await PostgresTestDatabase.OpenAsync();
+        await PostgresTestDatabase.ExecuteAsync(migrated, $"SET search_path TO {_schema}");
+        Assert.Equal("text", await PostgresTestDatabase.ScalarAsync(migrated, PayloadTypeSql));
+        Assert.Equal(1, Convert.ToInt32(await PostgresTestDatabase.ScalarAsync(migrated, "SELECT count(*) FROM schema_version WHERE version = 4"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private string PayloadTypeSql =>
@@ -61,45 +61,7 @@ public sealed class PostgresOutboxPayloadTextTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await using var connection = await OpenAsync();
-        await ExecuteAsync(connection, $"DROP SCHEMA IF EXISTS {_schema} CASCADE");
-    }
-
-    private static async Task<NpgsqlConnection> OpenAsync()
-    {
-        var connection = new NpgsqlConnection(PostgresTestServer.ConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    /// <summary>The backend's own migration scripts 1..<paramref name="version"/>, recorded as the migrator records them.</summary>
-    private static async Task ApplyMigrationsThroughAsync(NpgsqlConnection connection, int version)
-    {
-        var assembly = typeof(PostgresTrellisStore).Assembly;
-        var scripts = assembly.GetManifestResourceNames()
-            .Where(r => r.Contains(".Migrations.", StringComparison.Ordinal) && r.EndsWith(".sql", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Take(version)
-            .ToArray();
-        Assert.Equal(version, scripts.Length);
-        await ExecuteAsync(connection, "CREATE TABLE schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)");
-        for (var i = 0; i < scripts.Length; i++)
-        {
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(scripts[i])!);
-            await ExecuteAsync(connection, await reader.ReadToEndAsync());
-            await ExecuteAsync(connection, $"INSERT INTO schema_version VALUES ({i + 1}, 'v{i + 1}', now())");
-        }
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
+        await using var connection = await PostgresTestDatabase.OpenAsync();
+        await PostgresTestDatabase.ExecuteAsync(connection, $"DROP SCHEMA IF EXISTS {_schema} CASCADE");
     }
 }

@@ -25,11 +25,11 @@ public sealed class SqliteOutboxRebuildTests : IDisposable
         List<(string Name, string Sql)> indexesBefore;
         using (var connection = Open())
         {
-            ApplyMigrationsThrough(connection, 3);
+            SqliteTestDatabase.ApplyMigrationsThrough(connection, 3);
             InsertOutboxRow(connection, 1, "u1", "pending", providerId: null);
             InsertOutboxRow(connection, 2, "u2", "sent", providerId: "<sent@acme.example>");
             InsertOutboxRow(connection, 3, "u3", "pending", providerId: null);
-            Execute(connection, "DELETE FROM outbox WHERE id = 3"); // erased: its id must never come back
+            SqliteTestDatabase.Execute(connection, "DELETE FROM outbox WHERE id = 3"); // erased: its id must never come back
             indexesBefore = OutboxIndexes(connection);
             Assert.Throws<SqliteException>(() => InsertOutboxRow(connection, 9, "u9", "pending", null, payload: "not json"));
         }
@@ -55,15 +55,15 @@ public sealed class SqliteOutboxRebuildTests : IDisposable
         }
 
         using var migrated = Open();
-        Assert.Equal(4L, Scalar(migrated, "SELECT max(version) FROM schema_version"));
-        var table = (string)Scalar(migrated, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'outbox'")!;
+        Assert.Equal(1L, SqliteTestDatabase.Scalar(migrated, "SELECT count(*) FROM schema_version WHERE version = 4"));
+        var table = (string)SqliteTestDatabase.Scalar(migrated, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'outbox'")!;
         Assert.DoesNotContain("json_valid", table, StringComparison.Ordinal);
         Assert.Contains("AUTOINCREMENT", table, StringComparison.Ordinal);
         Assert.Contains("CHECK (status IN ('pending', 'claimed', 'sent', 'failed'))", table, StringComparison.Ordinal);
         Assert.Equal(indexesBefore, OutboxIndexes(migrated));
-        Assert.Null(Scalar(migrated, "SELECT name FROM sqlite_master WHERE name = 'outbox_rebuilt'"));
-        Assert.Equal(1L, Scalar(migrated, "SELECT count(*) FROM sqlite_sequence WHERE name = 'outbox'"));
-        Assert.Equal("ok", Scalar(migrated, "PRAGMA integrity_check"));
+        Assert.Null(SqliteTestDatabase.Scalar(migrated, "SELECT name FROM sqlite_master WHERE name = 'outbox_rebuilt'"));
+        Assert.Equal(1L, SqliteTestDatabase.Scalar(migrated, "SELECT count(*) FROM sqlite_sequence WHERE name = 'outbox'"));
+        Assert.Equal("ok", SqliteTestDatabase.Scalar(migrated, "PRAGMA integrity_check"));
     }
 
     [Fact]
@@ -74,38 +74,14 @@ public sealed class SqliteOutboxRebuildTests : IDisposable
         }
 
         using var connection = Open();
-        var table = (string)Scalar(connection, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'outbox'")!;
+        var table = (string)SqliteTestDatabase.Scalar(connection, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'outbox'")!;
         Assert.DoesNotContain("json_valid", table, StringComparison.Ordinal);
         Assert.Equal(["outbox_claimable", "outbox_provider_message", "outbox_send_key"], OutboxIndexes(connection).Select(i => i.Name));
     }
 
     public void Dispose() => TempSqliteFile.Delete(_path);
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
-    }
-
-    /// <summary>The backend's own migration scripts 1..<paramref name="version"/>, recorded as the migrator records them.</summary>
-    private static void ApplyMigrationsThrough(SqliteConnection connection, int version)
-    {
-        var assembly = typeof(SqliteTrellisStore).Assembly;
-        var scripts = assembly.GetManifestResourceNames()
-            .Where(r => r.Contains(".Migrations.", StringComparison.Ordinal) && r.EndsWith(".sql", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Take(version)
-            .ToArray();
-        Assert.Equal(version, scripts.Length);
-        Execute(connection, "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
-        for (var i = 0; i < scripts.Length; i++)
-        {
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(scripts[i])!);
-            Execute(connection, reader.ReadToEnd());
-            Execute(connection, $"INSERT INTO schema_version VALUES ({i + 1}, 'v{i + 1}', 0)");
-        }
-    }
+    private SqliteConnection Open() => SqliteTestDatabase.Open(_path);
 
     private static void InsertOutboxRow(SqliteConnection connection, long id, string person, string status, string? providerId, string payload = Payload)
     {
@@ -137,19 +113,5 @@ public sealed class SqliteOutboxRebuildTests : IDisposable
         }
 
         return indexes;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 }

@@ -1,12 +1,11 @@
 -- Effect rows (trace, outbox, consent, suppressions) as set-based statements over parallel arrays, used by
 -- the engine's commit (many rows) and the direct APIs (one row) alike, so both follow the same rules.
 
+-- One row per person per commit (TraceBatch), in the order given, so a person's rows keep their order.
 -- name: InsertTraceRows
-INSERT INTO trace (workspace_id, person_id, at, type, journey_id, step_id, details)
-SELECT t.workspace_id, t.person_id, t.at, t.type, t.journey_id, t.step_id, t.details::json
-FROM unnest(@ws_ids::text[], @person_ids::text[], @ats::timestamptz[], @types::text[], @journey_ids::text[],
-            @step_ids::text[], @details::text[])
-     WITH ORDINALITY AS t(workspace_id, person_id, at, type, journey_id, step_id, details, n)
+INSERT INTO trace (workspace_id, person_id, lines)
+SELECT t.workspace_id, t.person_id, t.lines
+FROM unnest(@ws_ids::text[], @person_ids::text[], @lines::text[]) WITH ORDINALITY AS t(workspace_id, person_id, lines, n)
 ORDER BY t.n;
 
 -- name: InsertOutboxRows

@@ -22,12 +22,13 @@ SELECT person_id FROM aliases WHERE workspace_id = @ws AND alias_id = @id;
 -- name: AliasesOf
 SELECT alias_id FROM aliases WHERE workspace_id = @ws AND person_id = @person;
 
+-- Rows of trace lines (TraceBatch): from the row holding the line after the cursor, inclusive.
 -- name: ReadTrace
-SELECT seq, person_id, at, type, journey_id, step_id, details::text
+SELECT seq, lines
 FROM trace
-WHERE workspace_id = @ws AND person_id = @person AND seq > @after
+WHERE workspace_id = @ws AND person_id = @person AND seq >= @first_row
 ORDER BY seq
-LIMIT @limit;
+LIMIT @rows;
 
 -- Creates an empty profile (no pending work) for writes that come before any event, e.g. consent.
 -- Also takes the person's row lock, so it waits for a worker holding the person.

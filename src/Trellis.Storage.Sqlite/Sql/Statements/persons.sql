@@ -21,16 +21,17 @@ SELECT person_id FROM aliases WHERE workspace_id = $ws AND alias_id = $id;
 -- name: AliasesOf
 SELECT alias_id FROM aliases WHERE workspace_id = $ws AND person_id = $person;
 
+-- Rows of trace lines (TraceBatch): from the row holding the line after the cursor, inclusive.
 -- name: ReadTrace
-SELECT seq, person_id, at, type, journey_id, step_id, details
+SELECT seq, lines
 FROM trace
-WHERE workspace_id = $ws AND person_id = $person AND seq > $after
+WHERE workspace_id = $ws AND person_id = $person AND seq >= $first_row
 ORDER BY seq
-LIMIT $limit;
+LIMIT $rows;
 
 -- name: InsertTrace
-INSERT INTO trace (workspace_id, person_id, at, type, journey_id, step_id, details)
-VALUES ($ws, $person, $at, $type, $journey_id, $step_id, $details);
+INSERT INTO trace (workspace_id, person_id, lines)
+VALUES ($ws, $person, $lines);
 
 -- Creates an empty profile (no pending work) for writes that come before any event, e.g. consent.
 -- A write outside the engine that the engine decides on (consent) bumps the version, so that a work unit

@@ -1,0 +1,149 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+
+namespace Trellis.Storage.Internal;
+
+/// <summary>
+/// How both backends store a person's trace: one row per person per commit, holding that commit's lines as one JSON
+/// array <c>[[at, type, journey, step, details], …]</c> (at in microseconds since the Unix epoch, journey and step
+/// null when absent, details the line's own JSON object). A line's <see cref="StoredTraceEntry.Sequence"/> is its
+/// row's sequence shifted left by <see cref="IndexBits"/>, plus its index in the row, so lines keep the order they
+/// were recorded in and a reader can page from any line.
+/// </summary>
+/// <remarks>
+/// Why rows of lines: a journey entry records four lines (enter, step, send, exit) in one commit, and one row per
+/// line cost four rows, eight B-tree inserts and four JSON checks inside the one writer's transaction — without the
+/// trace rows a saturated SQLite ingest ran ~45 % faster (BENCHMARKS.md). Reads are rare (admin API, dashboard,
+/// the start-up recount) and pay for parsing instead.
+/// </remarks>
+internal static class TraceBatch
+{
+    /// <summary>Bits of a line sequence that give the line's index in its row.</summary>
+    public const int IndexBits = 12;
+
+    /// <summary>Most lines in one row; a commit with more lines for one person writes several rows.</summary>
+    public const int MaxLinesPerRow = 1 << IndexBits;
+
+    private const long TicksPerMicrosecond = 10;
+
+    /// <summary>The sequence of line <paramref name="index"/> of the row with sequence <paramref name="rowSequence"/>.</summary>
+    public static long LineSequence(long rowSequence, int index) => (rowSequence << IndexBits) | (long)index;
+
+    /// <summary>The first row that can hold a line after <paramref name="afterSequence"/> (rows from here, inclusive).</summary>
+    public static long FirstRow(long afterSequence) => afterSequence <= 0 ? 0 : afterSequence >> IndexBits;
+
+    /// <summary>
+    /// Rows to read for <paramref name="limit"/> lines after a cursor: the first row may be used up to the cursor,
+    /// and every other row holds at least one line.
+    /// </summary>
+    public static int RowsFor(int limit) => limit == int.MaxValue ? limit : limit + 1;
+
+    /// <summary>Splits a commit's lines into the rows to write (almost always one).</summary>
+    public static IEnumerable<string> Rows(IReadOnlyList<TraceEntry> entries)
+    {
+        for (var start = 0; start < entries.Count; start += MaxLinesPerRow)
+        {
+            yield return Write(entries, start, Math.Min(MaxLinesPerRow, entries.Count - start));
+        }
+    }
+
+    /// <summary>Writes lines [start, start + count) as one row's JSON; a line whose details are not JSON is refused (<see cref="InvalidStorageDataException"/>).</summary>
+    public static string Write(IReadOnlyList<TraceEntry> entries, int start, int count)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256 * count);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            for (var i = start; i < start + count; i++)
+            {
+                var entry = entries[i];
+                writer.WriteStartArray();
+                writer.WriteNumberValue(ToMicroseconds(entry.At));
+                writer.WriteStringValue(entry.Type);
+                WriteNullable(writer, entry.JourneyId);
+                WriteNullable(writer, entry.StepId);
+                try
+                {
+                    writer.WriteRawValue(entry.DetailsJson);
+                }
+                catch (JsonException exception)
+                {
+                    throw new InvalidStorageDataException($"trace line {i} ({entry.Type}): its details are not JSON: {exception.Message}", exception);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Adds the lines of one stored row that come after <paramref name="afterSequence"/> to <paramref name="into"/>,
+    /// until it holds <paramref name="limit"/> lines.
+    /// </summary>
+    public static void Read(long rowSequence, string personId, string rowJson, long afterSequence, int limit, List<StoredTraceEntry> into)
+    {
+        using var document = ParseRow(rowSequence, rowJson);
+        var index = 0;
+        foreach (var line in document.RootElement.EnumerateArray())
+        {
+            var sequence = LineSequence(rowSequence, index++);
+            if (sequence <= afterSequence)
+            {
+                continue;
+            }
+
+            if (into.Count >= limit)
+            {
+                return;
+            }
+
+            var entry = new TraceEntry(
+                FromMicroseconds(line[0].GetInt64()),
+                line[1].GetString()!,
+                line[2].GetString(),
+                line[3].GetString(),
+                line[4].GetRawText());
+            into.Add(new StoredTraceEntry(sequence, personId, entry));
+        }
+    }
+
+    private static JsonDocument ParseRow(long rowSequence, string rowJson)
+    {
+        try
+        {
+            return JsonDocument.Parse(rowJson);
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidStorageDataException($"trace row {rowSequence} cannot be read: {exception.Message}", exception);
+        }
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
+
+    // The same truncation both backends apply to every stored instant (to the microsecond, rounding down).
+    private static long ToMicroseconds(Instant instant)
+    {
+        var ticks = instant.ToUnixTimeTicks();
+        var microseconds = ticks / TicksPerMicrosecond;
+        return ticks % TicksPerMicrosecond < 0 ? microseconds - 1 : microseconds;
+    }
+
+    private static Instant FromMicroseconds(long microseconds) => Instant.FromUnixTimeTicks(microseconds * TicksPerMicrosecond);
+}
