@@ -20,18 +20,11 @@ internal static class PostgresTestDatabase
     /// <summary>The backend's own migration scripts 1..<paramref name="version"/>, recorded as the migrator records them.</summary>
     public static async Task ApplyMigrationsThroughAsync(NpgsqlConnection connection, int version)
     {
-        var assembly = typeof(PostgresTrellisStore).Assembly;
-        var scripts = assembly.GetManifestResourceNames()
-            .Where(r => r.Contains(".Migrations.", StringComparison.Ordinal) && r.EndsWith(".sql", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Take(version)
-            .ToArray();
-        Assert.Equal(version, scripts.Length);
+        var scripts = MigrationScriptsThrough.Read(typeof(PostgresTrellisStore).Assembly, version);
         await ExecuteAsync(connection, "CREATE TABLE schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)");
-        for (var i = 0; i < scripts.Length; i++)
+        for (var i = 0; i < scripts.Count; i++)
         {
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(scripts[i])!);
-            await ExecuteAsync(connection, await reader.ReadToEndAsync());
+            await ExecuteAsync(connection, scripts[i]);
             await ExecuteAsync(connection, $"INSERT INTO schema_version VALUES ({i + 1}, 'v{i + 1}', now())");
         }
     }

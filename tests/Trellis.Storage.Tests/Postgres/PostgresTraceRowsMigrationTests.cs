@@ -26,27 +26,9 @@ public sealed class PostgresTraceRowsMigrationTests : IAsyncLifetime
         }
 
         await using var store = await PostgresTrellisStore.OpenAsync(new PostgresStoreOptions { ConnectionString = PostgresTestServer.ConnectionString, Schema = _schema });
-        var migrated = await store.Persons.ReadTraceAsync(Ws, "u1", 0, 100);
-        Assert.Equal(
-            [(T0, "enter", "onboarding", (string?)null), (T0.PlusMinutes(1), "send", "onboarding", "welcome")],
-            migrated.Select(l => (l.Entry.At, l.Entry.Type, l.Entry.JourneyId, l.Entry.StepId)));
-        Assert.Contains("\"holdout\"", migrated[0].Entry.DetailsJson, StringComparison.Ordinal);
-        Assert.Contains("café ☕", migrated[1].Entry.DetailsJson, StringComparison.Ordinal);
+        var migrated = await MigratedTraceChecks.OldLinesReadBackAsync(store, Ws);
         Assert.Single(await store.Persons.ReadTraceAsync(Ws, "u2", 0, 100));
-
-        await store.Events.AppendAsync(Ws, [Track("u1", "later")]);
-        await using (var unit = await store.Work.ClaimAsync(T0.PlusHours(1), 10))
-        {
-            unit.Record(TestChanges.Processed(Assert.Single(unit.Persons)) with
-            {
-                Trace = [TestChanges.Trace("exit", at: T0.PlusHours(1))],
-            });
-            await unit.CommitAsync();
-        }
-
-        var after = await store.Persons.ReadTraceAsync(Ws, "u1", migrated[^1].Sequence, 100);
-        Assert.Equal(["exit"], after.Select(l => l.Entry.Type));
-        Assert.True(after[0].Sequence > migrated[^1].Sequence);
+        await MigratedTraceChecks.NewLinesComeAfterAsync(store, Ws, migrated);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

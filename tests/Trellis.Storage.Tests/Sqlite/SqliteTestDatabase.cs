@@ -20,18 +20,11 @@ internal static class SqliteTestDatabase
     /// <summary>The backend's own migration scripts 1..<paramref name="version"/>, recorded as the migrator records them.</summary>
     public static void ApplyMigrationsThrough(SqliteConnection connection, int version)
     {
-        var assembly = typeof(SqliteTrellisStore).Assembly;
-        var scripts = assembly.GetManifestResourceNames()
-            .Where(r => r.Contains(".Migrations.", StringComparison.Ordinal) && r.EndsWith(".sql", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Take(version)
-            .ToArray();
-        Assert.Equal(version, scripts.Length);
+        var scripts = MigrationScriptsThrough.Read(typeof(SqliteTrellisStore).Assembly, version);
         Execute(connection, "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
-        for (var i = 0; i < scripts.Length; i++)
+        for (var i = 0; i < scripts.Count; i++)
         {
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(scripts[i])!);
-            Execute(connection, reader.ReadToEnd());
+            Execute(connection, scripts[i]);
             Execute(connection, $"INSERT INTO schema_version VALUES ({i + 1}, 'v{i + 1}', 0)");
         }
     }

@@ -27,27 +27,8 @@ public sealed class SqliteTraceRowsMigrationTests : IDisposable
         }
 
         await using var store = await SqliteTrellisStore.OpenAsync(new SqliteStoreOptions { FilePath = _path });
-        var migrated = await store.Persons.ReadTraceAsync(Ws, "u1", 0, 100);
-        Assert.Equal(
-            [(T0, "enter", "onboarding", (string?)null), (T0.PlusMinutes(1), "send", "onboarding", "welcome")],
-            migrated.Select(l => (l.Entry.At, l.Entry.Type, l.Entry.JourneyId, l.Entry.StepId)));
-        Assert.Contains("\"holdout\":true", migrated[0].Entry.DetailsJson, StringComparison.Ordinal);
-        Assert.Contains("café ☕", migrated[1].Entry.DetailsJson, StringComparison.Ordinal);
-
-        // The engine's next commit for u1 comes after the migrated lines, and paging from the last old line finds it.
-        await store.Events.AppendAsync(Ws, [Track("u1", "later")]);
-        await using (var unit = await store.Work.ClaimAsync(T0.PlusHours(1), 10))
-        {
-            unit.Record(TestChanges.Processed(Assert.Single(unit.Persons)) with
-            {
-                Trace = [TestChanges.Trace("exit", at: T0.PlusHours(1))],
-            });
-            await unit.CommitAsync();
-        }
-
-        var after = await store.Persons.ReadTraceAsync(Ws, "u1", migrated[^1].Sequence, 100);
-        Assert.Equal(["exit"], after.Select(l => l.Entry.Type));
-        Assert.True(after[0].Sequence > migrated[^1].Sequence);
+        var migrated = await MigratedTraceChecks.OldLinesReadBackAsync(store, Ws);
+        await MigratedTraceChecks.NewLinesComeAfterAsync(store, Ws, migrated);
     }
 
     public void Dispose() => TempSqliteFile.Delete(_path);
