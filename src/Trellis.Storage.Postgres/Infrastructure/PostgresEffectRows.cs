@@ -1,6 +1,5 @@
 using Npgsql;
 using NodaTime;
-using Trellis.Storage.Internal;
 
 namespace Trellis.Storage.Postgres;
 
@@ -11,12 +10,11 @@ namespace Trellis.Storage.Postgres;
 /// </summary>
 internal static class PostgresEffectRows
 {
-    /// <summary>Each person's lines of this commit as one row (TraceBatch), or more beyond its line limit.</summary>
-    public static void AddTrace(NpgsqlBatch batch, PostgresDatabase database, IReadOnlyList<(WorkspaceId Workspace, string PersonId, IReadOnlyList<TraceEntry> Lines)> persons)
+    /// <summary>Each person's trace rows of this commit (encoded by TraceBatch: almost always one).</summary>
+    public static void AddTrace(NpgsqlBatch batch, PostgresDatabase database, IReadOnlyList<(WorkspaceId Workspace, string PersonId, IReadOnlyList<string> Rows)> persons)
     {
         var rows = persons
-            .Where(p => p.Lines.Count > 0)
-            .SelectMany(p => TraceBatch.Rows(p.Lines).Select(lines => (p.Workspace, p.PersonId, Lines: lines)))
+            .SelectMany(p => p.Rows.Select(lines => (p.Workspace, p.PersonId, Lines: lines)))
             .ToList();
         if (rows.Count == 0)
         {

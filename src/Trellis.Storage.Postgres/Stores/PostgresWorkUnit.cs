@@ -56,6 +56,11 @@ internal sealed class PostgresWorkUnit : IWorkUnit
         try
         {
             var recorded = _claimed.Recorded.ToList();
+            foreach (var changes in recorded)
+            {
+                changes.ThrowIfInvalid();
+            }
+
             if (recorded.Count > 0)
             {
                 await using var batch = new NpgsqlBatch(_connection, _transaction);
@@ -90,8 +95,9 @@ internal sealed class PostgresWorkUnit : IWorkUnit
         }
     }
 
-    private void AddChanges(NpgsqlBatch batch, List<PersonChanges> recorded)
+    private void AddChanges(NpgsqlBatch batch, List<RecordedChanges> encoded)
     {
+        var recorded = encoded.Select(r => r.Changes).ToList();
         batch.Add(_database, "SavePersons")
             .TextArray("ws_ids", recorded.Select(c => c.Workspace.Value))
             .TextArray("person_ids", recorded.Select(c => c.PersonId))
@@ -100,7 +106,7 @@ internal sealed class PostgresWorkUnit : IWorkUnit
             .BigintArray("processed_throughs", recorded.Select(c => c.ProcessedThrough))
             .TextArray("traits", recorded.Select(c => c.TraitsJson))
             .Time("now", _now);
-        PostgresEffectRows.AddTrace(batch, _database, recorded.Select(c => (c.Workspace, c.PersonId, c.Trace)).ToList());
+        PostgresEffectRows.AddTrace(batch, _database, encoded.Select(r => (r.Changes.Workspace, r.Changes.PersonId, r.TraceRows)).ToList());
         PostgresEffectRows.AddOutbox(batch, _database,
             recorded.SelectMany(c => c.Outbox.Select(m => (c.Workspace, m))).ToList(), _now);
         PostgresEffectRows.AddConsent(batch, _database,

@@ -1,5 +1,4 @@
 using NodaTime;
-using Trellis.Storage.Internal;
 
 namespace Trellis.Storage.Sqlite;
 
@@ -42,15 +41,10 @@ internal static class SqliteRowWriters
             .Bind("$now", now)
             .Execute();
 
-    /// <summary>Writes one commit's trace lines of a person as one row (TraceBatch), or more beyond its line limit.</summary>
-    public static void InsertTrace(ISqliteSession session, WorkspaceId workspace, string personId, IReadOnlyList<TraceEntry> entries)
+    /// <summary>Writes one commit's trace rows of a person (encoded by <see cref="TraceBatch"/>: almost always one).</summary>
+    public static void InsertTrace(ISqliteSession session, WorkspaceId workspace, string personId, IReadOnlyList<string> rows)
     {
-        if (entries.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var row in TraceBatch.Rows(entries))
+        foreach (var row in rows)
         {
             session.Prepared("InsertTrace")
                 .Bind("$ws", workspace)

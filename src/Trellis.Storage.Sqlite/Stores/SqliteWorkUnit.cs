@@ -52,6 +52,11 @@ internal sealed class SqliteWorkUnit : IWorkUnit
 
         cancellationToken.ThrowIfCancellationRequested();
         _commitStarted = true;
+        foreach (var recorded in _claimed.Recorded)
+        {
+            recorded.ThrowIfInvalid();
+        }
+
         var claims = _database.Claims;
         await claims.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -60,11 +65,11 @@ internal sealed class SqliteWorkUnit : IWorkUnit
             var superseded = new List<PersonKey>();
             try
             {
-                foreach (var changes in _claimed.Recorded)
+                foreach (var recorded in _claimed.Recorded)
                 {
-                    if (!Write(session, changes))
+                    if (!Write(session, recorded))
                     {
-                        superseded.Add(new PersonKey(changes.Workspace, changes.PersonId));
+                        superseded.Add(new PersonKey(recorded.Changes.Workspace, recorded.Changes.PersonId));
                     }
                 }
             }
@@ -99,8 +104,9 @@ internal sealed class SqliteWorkUnit : IWorkUnit
     }
 
     /// <summary>Writes one person's changes; false (and nothing written) when their row moved on since the claim.</summary>
-    private bool Write(SqliteWriteSession session, PersonChanges changes)
+    private bool Write(SqliteWriteSession session, RecordedChanges recorded)
     {
+        var changes = recorded.Changes;
         var workspace = changes.Workspace;
         var saved = session.Prepared("SavePerson")
             .Bind("$ws", workspace)
@@ -117,7 +123,7 @@ internal sealed class SqliteWorkUnit : IWorkUnit
             return false;
         }
 
-        SqliteRowWriters.InsertTrace(session, workspace, changes.PersonId, changes.Trace);
+        SqliteRowWriters.InsertTrace(session, workspace, changes.PersonId, recorded.TraceRows);
 
         foreach (var message in changes.Outbox)
         {

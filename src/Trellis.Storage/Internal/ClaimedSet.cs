@@ -7,7 +7,7 @@ namespace Trellis.Storage.Internal;
 internal sealed class ClaimedSet
 {
     private readonly HashSet<(string Workspace, string Person)> _claimed;
-    private readonly Dictionary<(string Workspace, string Person), PersonChanges> _recorded;
+    private readonly Dictionary<(string Workspace, string Person), RecordedChanges> _recorded;
 
     /// <remarks>
     /// Both sets are sized for the claim up front: grown by doubling, an engine batch's (2048 people) ended on
@@ -16,15 +16,15 @@ internal sealed class ClaimedSet
     public ClaimedSet(IReadOnlyCollection<ClaimedPerson> persons)
     {
         _claimed = new HashSet<(string, string)>(persons.Count);
-        _recorded = new Dictionary<(string, string), PersonChanges>(persons.Count);
+        _recorded = new Dictionary<(string, string), RecordedChanges>(persons.Count);
         foreach (var person in persons)
         {
             _claimed.Add((person.Workspace.Value, person.PersonId));
         }
     }
 
-    /// <summary>Recorded changes, one per person (the last recording wins), normalized for writing.</summary>
-    public IReadOnlyCollection<PersonChanges> Recorded => _recorded.Values;
+    /// <summary>Recorded changes, one per person (the last recording wins), normalized and encoded for writing.</summary>
+    public IReadOnlyCollection<RecordedChanges> Recorded => _recorded.Values;
 
     public void Record(PersonChanges changes)
     {
@@ -44,7 +44,7 @@ internal sealed class ClaimedSet
             }
         }
 
-        _recorded[key] = Normalize(changes);
+        _recorded[key] = RecordedChanges.Of(Normalize(changes));
     }
 
     /// <summary>
