@@ -97,7 +97,7 @@ internal sealed class DeliveryBenchStore : IAsyncDisposable
                     if (ready is { } last)
                     {
                         ready = null;
-                        queued += await CommitAsync(last.Unit, last.Changes);
+                        queued += await CommitAsync(last.Unit, last.Changes, recorded: true);
                     }
 
                     return queued;
@@ -110,12 +110,12 @@ internal sealed class DeliveryBenchStore : IAsyncDisposable
                     continue;
                 }
 
-                // As EngineWorker.StepAsync: decide the new batch while the previous one commits.
-                var composing = Task.Run(() => Compose(unit.Persons, composer, runtime, state, now, parallel: true));
+                // As EngineWorker.StepAsync: decide (and record) the new batch while the previous one commits.
+                var composing = Task.Run(() => Record(unit, Compose(unit.Persons, composer, runtime, state, now, parallel: true)));
                 if (ready is { } previous)
                 {
                     ready = null;
-                    queued += await CommitAsync(previous.Unit, previous.Changes);
+                    queued += await CommitAsync(previous.Unit, previous.Changes, recorded: true);
                 }
 
                 ready = (unit, await composing);
@@ -128,6 +128,17 @@ internal sealed class DeliveryBenchStore : IAsyncDisposable
                 await abandoned.Unit.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>As EngineWorker: the pipelined mode records in the deciding task, off the commit's path.</summary>
+    private static PersonChanges[] Record(IWorkUnit unit, PersonChanges[] changes)
+    {
+        foreach (var change in changes)
+        {
+            unit.Record(change);
+        }
+
+        return changes;
     }
 
     private static PersonChanges[] Compose(IReadOnlyList<ClaimedPerson> persons, SendComposer? composer, WorkspaceRuntime runtime, byte[] state, Instant now, bool parallel)
@@ -149,13 +160,13 @@ internal sealed class DeliveryBenchStore : IAsyncDisposable
         return changes;
     }
 
-    private static async Task<int> CommitAsync(IWorkUnit unit, PersonChanges[] changes)
+    private static async Task<int> CommitAsync(IWorkUnit unit, PersonChanges[] changes, bool recorded = false)
     {
         await using (unit)
         {
-            foreach (var change in changes)
+            if (!recorded)
             {
-                unit.Record(change);
+                Record(unit, changes);
             }
 
             await unit.CommitAsync();
