@@ -55,12 +55,8 @@ internal sealed class PostgresWorkUnit : IWorkUnit
         _commitStarted = true;
         try
         {
+            _claimed.ThrowIfAnyInvalid();
             var recorded = _claimed.Recorded.ToList();
-            foreach (var changes in recorded)
-            {
-                changes.ThrowIfInvalid();
-            }
-
             if (recorded.Count > 0)
             {
                 await using var batch = new NpgsqlBatch(_connection, _transaction);

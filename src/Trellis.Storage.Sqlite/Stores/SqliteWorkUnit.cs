@@ -52,11 +52,7 @@ internal sealed class SqliteWorkUnit : IWorkUnit
 
         cancellationToken.ThrowIfCancellationRequested();
         _commitStarted = true;
-        foreach (var recorded in _claimed.Recorded)
-        {
-            recorded.ThrowIfInvalid();
-        }
-
+        _claimed.ThrowIfAnyInvalid();
         var claims = _database.Claims;
         await claims.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -26,6 +26,18 @@ internal sealed class ClaimedSet
     /// <summary>Recorded changes, one per person (the last recording wins), normalized and encoded for writing.</summary>
     public IReadOnlyCollection<RecordedChanges> Recorded => _recorded.Values;
 
+    /// <summary>
+    /// Throws, before a commit writes anything, if some recorded changes cannot be stored (trace details that are not
+    /// JSON): the unit's commit then fails as a whole, like a row the database refuses.
+    /// </summary>
+    public void ThrowIfAnyInvalid()
+    {
+        foreach (var recorded in _recorded.Values)
+        {
+            recorded.ThrowIfInvalid();
+        }
+    }
+
     public void Record(PersonChanges changes)
     {
         ArgumentNullException.ThrowIfNull(changes);

@@ -2,8 +2,8 @@ namespace Trellis.Storage.Internal;
 
 /// <summary>
 /// A person's recorded changes with their trace already encoded as stored rows (<see cref="TraceBatch"/>). The
-/// encoding is done when the changes are recorded, before the commit waits for the database: on SQLite everything
-/// done inside the write transaction holds up every other writer.
+/// encoding is done when the changes are recorded (the engine worker records while the previous batch commits),
+/// not inside the write transaction: on SQLite everything done there holds up every other writer.
 /// </summary>
 internal sealed class RecordedChanges
 {
@@ -19,8 +19,8 @@ internal sealed class RecordedChanges
 
     public PersonChanges Changes { get; }
 
-    /// <summary>The trace rows to insert; throws what made them unwritable (the commit fails as a whole).</summary>
-    public IReadOnlyList<string> TraceRows => _invalid is null ? _traceRows : throw _invalid;
+    /// <summary>The trace rows to insert (none when the lines could not be encoded: see <see cref="ThrowIfInvalid"/>).</summary>
+    public IReadOnlyList<string> TraceRows => _traceRows;
 
     public static RecordedChanges Of(PersonChanges changes)
     {

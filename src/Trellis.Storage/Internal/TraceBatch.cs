@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using NodaTime;
 
 namespace Trellis.Storage.Internal;
 
@@ -25,8 +24,6 @@ internal static class TraceBatch
 
     /// <summary>Most lines in one row; a commit with more lines for one person writes several rows.</summary>
     public const int MaxLinesPerRow = 1 << IndexBits;
-
-    private const long TicksPerMicrosecond = 10;
 
     /// <summary>The sequence of line <paramref name="index"/> of the row with sequence <paramref name="rowSequence"/>.</summary>
     public static long LineSequence(long rowSequence, int index) => (rowSequence << IndexBits) | (long)index;
@@ -60,7 +57,7 @@ internal static class TraceBatch
             {
                 var entry = entries[i];
                 writer.WriteStartArray();
-                writer.WriteNumberValue(ToMicroseconds(entry.At));
+                writer.WriteNumberValue(StoredMicroseconds.Of(entry.At));
                 writer.WriteStringValue(entry.Type);
                 WriteNullable(writer, entry.JourneyId);
                 WriteNullable(writer, entry.StepId);
@@ -104,7 +101,7 @@ internal static class TraceBatch
             }
 
             var entry = new TraceEntry(
-                FromMicroseconds(line[0].GetInt64()),
+                StoredMicroseconds.ToInstant(line[0].GetInt64()),
                 line[1].GetString()!,
                 line[2].GetString(),
                 line[3].GetString(),
@@ -136,14 +133,4 @@ internal static class TraceBatch
             writer.WriteStringValue(value);
         }
     }
-
-    // The same truncation both backends apply to every stored instant (to the microsecond, rounding down).
-    private static long ToMicroseconds(Instant instant)
-    {
-        var ticks = instant.ToUnixTimeTicks();
-        var microseconds = ticks / TicksPerMicrosecond;
-        return ticks % TicksPerMicrosecond < 0 ? microseconds - 1 : microseconds;
-    }
-
-    private static Instant FromMicroseconds(long microseconds) => Instant.FromUnixTimeTicks(microseconds * TicksPerMicrosecond);
 }
