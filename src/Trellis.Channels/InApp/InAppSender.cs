@@ -8,31 +8,15 @@ public sealed class InAppSender(IInAppInbox inbox, TimeProvider time) : IChannel
     public async Task<DeliveryResult> SendAsync(OutboundMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message.Channel != Channel.InApp)
+        if (Compose(message, time.GetUtcNow(), out var problem) is not { } composed)
         {
-            return new DeliveryFailed(FailureReason.Misconfigured, $"the in-app sender cannot send {message.Channel.Name()}");
-        }
-
-        var title = message.Part(MessageParts.Title);
-        if (title is null)
-        {
-            return new DeliveryFailed(FailureReason.InvalidContent, "an in-app message needs a title");
+            return problem!;
         }
 
         InAppMessage stored;
         try
         {
-            stored = await inbox.AddAsync(new InAppMessage
-        {
-            Id = $"inapp-{StableIds.From(message.IdempotencyKey)}",
-            Workspace = message.Workspace,
-            PersonId = message.PersonId,
-            Title = title,
-            Body = message.Part(MessageParts.Body) ?? "",
-            CreatedAt = time.GetUtcNow(),
-            SendId = message.IdempotencyKey.Value,
-            Metadata = message.Metadata,
-        }, ct).ConfigureAwait(false);
+            stored = await inbox.AddAsync(composed, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -41,5 +25,41 @@ public sealed class InAppSender(IInAppInbox inbox, TimeProvider time) : IChannel
         }
 
         return new Delivered(stored.Id);
+    }
+
+    /// <summary>
+    /// The inbox message an in-app send stores, or null with the reason it cannot be sent. Its id is derived from
+    /// the send's idempotency key, so every attempt of one logical send composes the same message. Used by
+    /// <see cref="SendAsync"/>, and by a dispatcher whose inbox shares the outbox's store and writes the message
+    /// together with the send's outcome.
+    /// </summary>
+    public static InAppMessage? Compose(OutboundMessage message, DateTimeOffset now, out DeliveryFailed? problem)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Channel != Channel.InApp)
+        {
+            problem = new DeliveryFailed(FailureReason.Misconfigured, $"the in-app sender cannot send {message.Channel.Name()}");
+            return null;
+        }
+
+        var title = message.Part(MessageParts.Title);
+        if (title is null)
+        {
+            problem = new DeliveryFailed(FailureReason.InvalidContent, "an in-app message needs a title");
+            return null;
+        }
+
+        problem = null;
+        return new InAppMessage
+        {
+            Id = $"inapp-{StableIds.From(message.IdempotencyKey)}",
+            Workspace = message.Workspace,
+            PersonId = message.PersonId,
+            Title = title,
+            Body = message.Part(MessageParts.Body) ?? "",
+            CreatedAt = now,
+            SendId = message.IdempotencyKey.Value,
+            Metadata = message.Metadata,
+        };
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Trellis.Channels;
+using Trellis.Channels.InApp;
 using Trellis.Core.Journeys;
 using Trellis.Server.Delivery.Guardrails;
 using Trellis.Server.Processing;
@@ -18,6 +19,7 @@ namespace Trellis.Server.Delivery;
 public sealed class OutboxEntryDelivery(
     ITrellisStore store,
     IChannelSender sender,
+    IInAppInbox inbox,
     OutboundMessageFactory factory,
     DispatchGuard guard,
     OutboxMarkBatcher marks,
@@ -101,6 +103,11 @@ public sealed class OutboxEntryDelivery(
 
         var payload = send.Payload!;
         var message = factory.Create(entry, payload, send.Channel);
+        if (send.Channel == Channel.InApp && _inboxInStore)
+        {
+            return DeliverToInbox(entry, payload, message);
+        }
+
         DeliveryResult result;
         try
         {
@@ -128,10 +135,30 @@ public sealed class OutboxEntryDelivery(
     }
 
     /// <summary>
+    /// True when the in-app inbox is the store's own: then an in-app send is not a call to a provider but a row in the
+    /// same store as the outbox, written by the sent mark itself (<see cref="OutboxMark.SentToInbox"/>). The message
+    /// and the outcome commit together, and in batches with other marks instead of one write per message: measured,
+    /// the per-message inbox writes held SQLite's write gate longer than the engine did while 1M timers fired
+    /// (BENCHMARKS.md, ninth measurement).
+    /// </summary>
+    private readonly bool _inboxInStore = inbox is StoredInAppInbox;
+
+    private Task DeliverToInbox(OutboxEntry entry, OutboxPayload payload, OutboundMessage message)
+    {
+        var now = clock.GetCurrentInstant();
+        if (InAppSender.Compose(message, now.ToDateTimeOffset(), out var problem) is not { } composed)
+        {
+            return GiveUpAsync(entry, $"{problem!.Reason.Name()}: {problem.Detail}");
+        }
+
+        return RecordSentAsync(entry, payload, new Delivered(composed.Id), StoredInAppInbox.ToStored(composed));
+    }
+
+    /// <summary>
     /// Written after the provider accepted, never before: a crash in between leaves the entry leased, and its
     /// re-send carries the same idempotency key (docs/delivery.md). Batching only groups marks that are ready.
     /// </summary>
-    private async Task RecordSentAsync(OutboxEntry entry, OutboxPayload payload, Delivered delivered)
+    private async Task RecordSentAsync(OutboxEntry entry, OutboxPayload payload, Delivered delivered, InboxMessage? inboxMessage = null)
     {
         var send = new SendReference(payload.Journey, payload.Instance, payload.Step);
         index.Record(delivered.ProviderMessageId, new SentMessage(entry.Workspace, entry.Key.PersonId, send, payload.Channel, payload.Address));
@@ -142,7 +169,10 @@ public sealed class OutboxEntryDelivery(
 
         stats.RecordSent(entry.Channel);
         var providerId = SentMessageIndex.NormalizeId(delivered.ProviderMessageId);
-        if (!await marks.MarkAsync(OutboxMark.Sent(entry.Workspace, entry.Id, Lease(entry), clock.GetCurrentInstant(), providerId.Length > 0 ? providerId : null)))
+        var mark = inboxMessage is null
+            ? OutboxMark.Sent(entry.Workspace, entry.Id, Lease(entry), clock.GetCurrentInstant(), providerId.Length > 0 ? providerId : null)
+            : OutboxMark.SentToInbox(entry.Workspace, entry.Id, Lease(entry), clock.GetCurrentInstant(), inboxMessage);
+        if (!await marks.MarkAsync(mark))
         {
             stats.RecordLostLease();
             logger.LogWarning("Outbox entry {Id} was sent ({ProviderId}) after its lease had passed to another dispatcher", entry.Id, delivered.ProviderMessageId);

@@ -5,23 +5,16 @@ using Trellis.Storage;
 namespace Trellis.Server.Delivery;
 
 /// <summary>
-/// The server's in-app inbox: the messages live in the store (one insert per delivered message), so they
-/// survive a restart and every process on a shared database sees the same inbox.
+/// The server's in-app inbox: the messages live in the store, so they survive a restart and every process on a
+/// shared database sees the same inbox. The dispatcher does not deliver through <see cref="AddAsync"/> when this is
+/// the inbox: it writes each message with its send's outcome (<see cref="OutboxEntryDelivery"/>).
 /// </summary>
 public sealed class StoredInAppInbox(ITrellisStore store, IClock clock) : IInAppInbox
 {
     public async Task<InAppMessage> AddAsync(InAppMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var stored = await store.Inbox.AddAsync(new WorkspaceId(message.Workspace), new InboxMessage(
-            message.Id,
-            message.PersonId,
-            message.SendId,
-            message.Title,
-            message.Body,
-            message.Metadata,
-            Instant.FromDateTimeOffset(message.CreatedAt),
-            null), ct).ConfigureAwait(false);
+        var stored = await store.Inbox.AddAsync(new WorkspaceId(message.Workspace), ToStored(message), ct).ConfigureAwait(false);
         return ToChannel(message.Workspace, stored);
     }
 
@@ -38,6 +31,21 @@ public sealed class StoredInAppInbox(ITrellisStore store, IClock clock) : IInApp
 
     public Task<bool> MarkReadAsync(string workspace, string personId, string messageId, CancellationToken ct) =>
         store.Inbox.MarkReadAsync(new WorkspaceId(workspace), personId, messageId, clock.GetCurrentInstant(), ct);
+
+    /// <summary>The channel's message as the store keeps it (not yet read).</summary>
+    public static InboxMessage ToStored(InAppMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new InboxMessage(
+            message.Id,
+            message.PersonId,
+            message.SendId,
+            message.Title,
+            message.Body,
+            message.Metadata,
+            Instant.FromDateTimeOffset(message.CreatedAt),
+            null);
+    }
 
     private static InAppMessage ToChannel(string workspace, InboxMessage m) => new()
     {

@@ -76,9 +76,25 @@ internal sealed class PostgresOutbox(PostgresDatabase database) : IOutbox
             return [];
         }
 
+        var inboxed = marks.Where(m => m.Inbox is not null).ToArray();
         var applied = await database.RunAsync(async c =>
         {
-            await using var command = database.Command("MarkOutboxMany", c);
+            // One statement either way, so the marks and their in-app messages commit together.
+            await using var command = database.Command(inboxed.Length > 0 ? "MarkOutboxManyWithInbox" : "MarkOutboxMany", c);
+            if (inboxed.Length > 0)
+            {
+                command.Parameters
+                    .TextArray("in_ws", inboxed.Select(m => m.Workspace.Value))
+                    .BigintArray("in_outbox_ids", inboxed.Select(m => m.Id))
+                    .TextArray("in_ids", inboxed.Select(m => m.Inbox!.Id))
+                    .TextArray("in_persons", inboxed.Select(m => m.Inbox!.PersonId))
+                    .TextArray("in_sends", inboxed.Select(m => m.Inbox!.SendId))
+                    .TextArray("in_titles", inboxed.Select(m => m.Inbox!.Title))
+                    .TextArray("in_bodies", inboxed.Select(m => m.Inbox!.Body))
+                    .TextArray("in_metadata", inboxed.Select(m => MetadataJson.Write(m.Inbox!.Metadata)))
+                    .TimeArray("in_created", inboxed.Select(m => m.Inbox!.CreatedAt));
+            }
+
             command.Parameters
                 .TextArray("ws_list", marks.Select(m => m.Workspace.Value))
                 .BigintArray("ids", marks.Select(m => m.Id))

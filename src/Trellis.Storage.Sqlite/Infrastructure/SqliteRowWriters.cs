@@ -1,4 +1,5 @@
 using NodaTime;
+using Trellis.Storage.Internal;
 
 namespace Trellis.Storage.Sqlite;
 
@@ -53,4 +54,17 @@ internal static class SqliteRowWriters
                 .Execute();
         }
     }
+
+    /// <summary>Stores an in-app message; 0 when its send (or its id) already has one, which then stands.</summary>
+    public static int InsertInbox(ISqliteSession session, WorkspaceId workspace, InboxMessage message) =>
+        session.Prepared("InsertInboxMessage")
+            .Bind("$ws", workspace)
+            .Bind("$id", message.Id)
+            .Bind("$person", message.PersonId)
+            .Bind("$send", message.SendId)
+            .Bind("$title", message.Title)
+            .Bind("$body", message.Body)
+            .Bind("$metadata", MetadataJson.Write(message.Metadata))
+            .Bind("$created", message.CreatedAt)
+            .Execute();
 }

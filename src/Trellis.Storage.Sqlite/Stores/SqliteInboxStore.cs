@@ -11,16 +11,7 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
         InboxArguments.RequireMessage(message);
         // Grouped: the in-app channel delivers through here once per message, with several in flight; each in its
         // own transaction cost a gate turn and a commit per message, taken from the engine and ingestion.
-        var inserted = await database.WriteGroupedAsync(s => s.Command("InsertInboxMessage")
-            .Bind("$ws", workspace)
-            .Bind("$id", message.Id)
-            .Bind("$person", message.PersonId)
-            .Bind("$send", message.SendId)
-            .Bind("$title", message.Title)
-            .Bind("$body", message.Body)
-            .Bind("$metadata", MetadataJson.Write(message.Metadata))
-            .Bind("$created", message.CreatedAt)
-            .ExecuteNonQuery(), cancellationToken).ConfigureAwait(false);
+        var inserted = await database.WriteGroupedAsync(s => SqliteRowWriters.InsertInbox(s, workspace, message), cancellationToken).ConfigureAwait(false);
         if (inserted > 0)
         {
             return message with { ReadAt = null };

@@ -74,6 +74,11 @@ internal sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
             for (var i = 0; i < marks.Count; i++)
             {
                 applied[i] = Mark(s, marks[i]) > 0;
+                if (applied[i] && marks[i].Inbox is { } message)
+                {
+                    // In the mark's transaction: the message exists exactly when the send is recorded as sent.
+                    SqliteRowWriters.InsertInbox(s, marks[i].Workspace, message);
+                }
             }
 
             return applied;

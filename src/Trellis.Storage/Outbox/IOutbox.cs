@@ -45,6 +45,8 @@ public interface IOutbox
     /// one transaction (and on PostgreSQL one statement) instead of one commit per entry. Answers, in the order
     /// of <paramref name="marks"/>, whether each was recorded: false when its lease is no longer that token's.
     /// Nothing is reported before the write is durable; if it fails, none of the marks is recorded.
+    /// A mark made with <see cref="OutboxMark.SentToInbox"/> also stores its inbox message in the same transaction,
+    /// only when the mark is recorded; a send that already has an inbox message keeps it.
     /// </summary>
     /// <exception cref="ArgumentException">An entry appears twice (a claimed entry has one outcome).</exception>
     Task<IReadOnlyList<bool>> MarkManyAsync(IReadOnlyList<OutboxMark> marks, CancellationToken cancellationToken = default);

@@ -1,4 +1,5 @@
 using NodaTime;
+using Trellis.Storage.Internal;
 
 namespace Trellis.Storage;
 
@@ -43,8 +44,26 @@ public sealed record OutboxMark
     /// <summary>Retry only: when the entry becomes claimable again.</summary>
     public Instant? RetryAt { get; private init; }
 
+    /// <summary>
+    /// Sent to the in-app inbox only: the message the send puts in the person's inbox, stored in the same
+    /// transaction as the mark and only if the mark is recorded (see <see cref="SentToInbox"/>).
+    /// </summary>
+    public InboxMessage? Inbox { get; private init; }
+
     public static OutboxMark Sent(WorkspaceId workspace, long id, Guid leaseToken, Instant at, string? providerMessageId = null) =>
         new(workspace, id, leaseToken, OutboxOutcome.Sent, at) { ProviderMessageId = providerMessageId };
+
+    /// <summary>
+    /// An in-app send, delivered by the mark itself: the inbox lives in the same store as the outbox, so the message
+    /// and the sent mark commit together — no window in which one exists without the other, and no separate write per
+    /// message. The message's id is recorded as the provider's id. Like <see cref="IInboxStore.AddAsync"/>, a send that
+    /// already has a message in the inbox keeps the first one.
+    /// </summary>
+    public static OutboxMark SentToInbox(WorkspaceId workspace, long id, Guid leaseToken, Instant at, InboxMessage message)
+    {
+        InboxArguments.RequireMessage(message);
+        return new(workspace, id, leaseToken, OutboxOutcome.Sent, at) { ProviderMessageId = message.Id, Inbox = message };
+    }
 
     public static OutboxMark Retry(WorkspaceId workspace, long id, Guid leaseToken, string reason, Instant at, Instant retryAt) =>
         new(workspace, id, leaseToken, OutboxOutcome.Retry, at) { Reason = reason ?? throw new ArgumentNullException(nameof(reason)), RetryAt = retryAt };

@@ -22,6 +22,10 @@ public sealed class InboxApiTests
         Assert.Equal(2, messages.Count);
         Assert.All(messages, m => Assert.Equal("A tip for Ivy", m.GetProperty("title").GetString()));
         Assert.All(messages, m => Assert.False(m.GetProperty("read").GetBoolean()));
+        // Each message was stored by its send's sent mark: the entry names the message it put in the inbox.
+        Assert.Equal(
+            messages.Select(m => m.GetProperty("id").GetString()).Order(),
+            (await server.OutboxAsync("ivy")).Select(e => e.ProviderMessageId).Order());
 
         var id = messages[1].GetProperty("id").GetString()!;
         using (var read = await admin.PostAsync($"/api/profiles/ivy/inbox/{id}/read", null))

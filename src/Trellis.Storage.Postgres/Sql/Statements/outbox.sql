@@ -42,6 +42,31 @@ FROM unnest(@ws_list, @ids, @tokens, @statuses, @ats, @provider_ids, @reasons, @
 WHERE o.workspace_id = m.ws AND o.id = m.id AND o.status = 'claimed' AND o.lease_token = m.token
 RETURNING o.workspace_id, o.id;
 
+-- The same marks, and the in-app messages of the sends marked sent ($in_*: one element per such mark), inserted in
+-- the same statement and only for the marks that were recorded (joined on what the update returned).
+-- name: MarkOutboxManyWithInbox
+WITH marked AS (
+    UPDATE outbox o SET
+        status = m.status,
+        completed_at = CASE WHEN m.status = 'pending' THEN o.completed_at ELSE m.at END,
+        available_at = CASE WHEN m.status = 'pending' THEN m.retry_at ELSE o.available_at END,
+        last_error = CASE WHEN m.status = 'sent' THEN o.last_error ELSE m.reason END,
+        provider_message_id = CASE WHEN m.status = 'sent' THEN m.provider_id ELSE o.provider_message_id END,
+        lease_token = NULL
+    FROM unnest(@ws_list, @ids, @tokens, @statuses, @ats, @provider_ids, @reasons, @retry_ats)
+        AS m(ws, id, token, status, at, provider_id, reason, retry_at)
+    WHERE o.workspace_id = m.ws AND o.id = m.id AND o.status = 'claimed' AND o.lease_token = m.token
+    RETURNING o.workspace_id, o.id
+), inboxed AS (
+    INSERT INTO inbox (workspace_id, id, person_id, send_id, title, body, metadata, created_at, read_at)
+    SELECT n.ws, n.message_id, n.person, n.send, n.title, n.body, n.metadata, n.created, NULL
+    FROM unnest(@in_ws, @in_outbox_ids, @in_ids, @in_persons, @in_sends, @in_titles, @in_bodies, @in_metadata, @in_created)
+        AS n(ws, outbox_id, message_id, person, send, title, body, metadata, created)
+    JOIN marked ON marked.workspace_id = n.ws AND marked.id = n.outbox_id
+    ON CONFLICT DO NOTHING
+)
+SELECT workspace_id, id FROM marked;
+
 -- name: EarliestOutboxDue
 SELECT min(available_at) FROM outbox WHERE status IN ('pending', 'claimed');
 
