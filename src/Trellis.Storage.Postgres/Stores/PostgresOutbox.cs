@@ -67,7 +67,7 @@ internal sealed class PostgresOutbox(PostgresDatabase database) : IOutbox
             : CompleteAsync("MarkOutboxFailed", workspace, id, leaseToken, p => p.Text("reason", reason).Time("at", at), cancellationToken);
     }
 
-    /// <summary>One UPDATE over the unnested marks, in its own implicit transaction: one commit and one WAL flush per batch.</summary>
+    /// <summary>One statement over the unnested marks and in-app messages, in its own implicit transaction: one commit and one WAL flush per batch.</summary>
     public async Task<IReadOnlyList<bool>> MarkManyAsync(IReadOnlyList<OutboxMark> marks, CancellationToken cancellationToken = default)
     {
         Arguments.RequireDistinctMarks(marks, nameof(marks));
@@ -79,22 +79,18 @@ internal sealed class PostgresOutbox(PostgresDatabase database) : IOutbox
         var inboxed = marks.Where(m => m.Inbox is not null).ToArray();
         var applied = await database.RunAsync(async c =>
         {
-            // One statement either way, so the marks and their in-app messages commit together.
-            await using var command = database.Command(inboxed.Length > 0 ? "MarkOutboxManyWithInbox" : "MarkOutboxMany", c);
-            if (inboxed.Length > 0)
-            {
-                command.Parameters
-                    .TextArray("in_ws", inboxed.Select(m => m.Workspace.Value))
-                    .BigintArray("in_outbox_ids", inboxed.Select(m => m.Id))
-                    .TextArray("in_ids", inboxed.Select(m => m.Inbox!.Id))
-                    .TextArray("in_persons", inboxed.Select(m => m.Inbox!.PersonId))
-                    .TextArray("in_sends", inboxed.Select(m => m.Inbox!.SendId))
-                    .TextArray("in_titles", inboxed.Select(m => m.Inbox!.Title))
-                    .TextArray("in_bodies", inboxed.Select(m => m.Inbox!.Body))
-                    .TextArray("in_metadata", inboxed.Select(m => MetadataJson.Write(m.Inbox!.Metadata)))
-                    .TimeArray("in_created", inboxed.Select(m => m.Inbox!.CreatedAt));
-            }
-
+            // One statement: the marks and their in-app messages commit together.
+            await using var command = database.Command("MarkOutboxMany", c);
+            command.Parameters
+                .TextArray("in_ws", inboxed.Select(m => m.Workspace.Value))
+                .BigintArray("in_outbox_ids", inboxed.Select(m => m.Id))
+                .TextArray("in_ids", inboxed.Select(m => m.Inbox!.Id))
+                .TextArray("in_persons", inboxed.Select(m => m.Inbox!.PersonId))
+                .TextArray("in_sends", inboxed.Select(m => m.Inbox!.SendId))
+                .TextArray("in_titles", inboxed.Select(m => m.Inbox!.Title))
+                .TextArray("in_bodies", inboxed.Select(m => m.Inbox!.Body))
+                .TextArray("in_metadata", inboxed.Select(m => MetadataJson.Write(m.Inbox!.Metadata)))
+                .TimeArray("in_created", inboxed.Select(m => m.Inbox!.CreatedAt));
             command.Parameters
                 .TextArray("ws_list", marks.Select(m => m.Workspace.Value))
                 .BigintArray("ids", marks.Select(m => m.Id))

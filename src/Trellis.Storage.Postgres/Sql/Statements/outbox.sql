@@ -28,23 +28,11 @@ UPDATE outbox SET status = 'failed', completed_at = @at, last_error = @reason, l
 WHERE workspace_id = @ws AND id = @id AND status = 'claimed' AND lease_token = @token;
 
 -- Several outcomes in one statement (and one commit): each row of the arrays is one mark, applied exactly as
--- MarkOutboxSent / MarkOutboxRetry / MarkOutboxFailed would. RETURNING says which leases were still held.
+-- MarkOutboxSent / MarkOutboxRetry / MarkOutboxFailed would; the result says which leases were still held. The
+-- in-app messages of the sends marked sent (@in_*: one element per OutboxMark.SentToInbox, empty arrays when there
+-- is none) are inserted by the same statement, only for the marks that were recorded (joined on what the update
+-- returned).
 -- name: MarkOutboxMany
-UPDATE outbox o SET
-    status = m.status,
-    completed_at = CASE WHEN m.status = 'pending' THEN o.completed_at ELSE m.at END,
-    available_at = CASE WHEN m.status = 'pending' THEN m.retry_at ELSE o.available_at END,
-    last_error = CASE WHEN m.status = 'sent' THEN o.last_error ELSE m.reason END,
-    provider_message_id = CASE WHEN m.status = 'sent' THEN m.provider_id ELSE o.provider_message_id END,
-    lease_token = NULL
-FROM unnest(@ws_list, @ids, @tokens, @statuses, @ats, @provider_ids, @reasons, @retry_ats)
-    AS m(ws, id, token, status, at, provider_id, reason, retry_at)
-WHERE o.workspace_id = m.ws AND o.id = m.id AND o.status = 'claimed' AND o.lease_token = m.token
-RETURNING o.workspace_id, o.id;
-
--- The same marks, and the in-app messages of the sends marked sent ($in_*: one element per such mark), inserted in
--- the same statement and only for the marks that were recorded (joined on what the update returned).
--- name: MarkOutboxManyWithInbox
 WITH marked AS (
     UPDATE outbox o SET
         status = m.status,
