@@ -97,7 +97,7 @@ internal sealed class DeliveryBenchStore : IAsyncDisposable
                     if (ready is { } last)
                     {
                         ready = null;
-                        queued += await CommitAsync(last.Unit, last.Changes, recorded: true);
+                        queued += await CommitAsync(last.Unit, last.Changes);
                     }
 
                     return queued;
@@ -105,8 +105,9 @@ internal sealed class DeliveryBenchStore : IAsyncDisposable
 
                 if (mode != EnqueueMode.Pipelined)
                 {
+                    // Recorded here, on the commit's path, as the engine worker did before it recorded while deciding.
                     var changes = Compose(unit.Persons, composer, runtime, state, now, parallel: mode == EnqueueMode.AllCores);
-                    queued += await CommitAsync(unit, changes);
+                    queued += await CommitAsync(unit, Record(unit, changes));
                     continue;
                 }
 
@@ -115,7 +116,7 @@ internal sealed class DeliveryBenchStore : IAsyncDisposable
                 if (ready is { } previous)
                 {
                     ready = null;
-                    queued += await CommitAsync(previous.Unit, previous.Changes, recorded: true);
+                    queued += await CommitAsync(previous.Unit, previous.Changes);
                 }
 
                 ready = (unit, await composing);
@@ -160,15 +161,11 @@ internal sealed class DeliveryBenchStore : IAsyncDisposable
         return changes;
     }
 
-    private static async Task<int> CommitAsync(IWorkUnit unit, PersonChanges[] changes, bool recorded = false)
+    /// <summary>Commits a unit whose changes are already recorded; disposes it either way.</summary>
+    private static async Task<int> CommitAsync(IWorkUnit unit, PersonChanges[] changes)
     {
         await using (unit)
         {
-            if (!recorded)
-            {
-                Record(unit, changes);
-            }
-
             await unit.CommitAsync();
             return changes.Length;
         }
