@@ -20,6 +20,7 @@ public sealed record OutboxPayload
 
     public string? Address { get; init; }
 
+    /// <summary>The signed one-click unsubscribe link, for email's List-Unsubscribe header; null for the other channels.</summary>
     public string? UnsubscribeUrl { get; init; }
 
     public IReadOnlyDictionary<string, string> Parts { get; init; } = new Dictionary<string, string>();
