@@ -7,7 +7,8 @@ namespace Trellis.Storage.Internal;
 /// <summary>
 /// How both backends store a person's trace: one row per person per commit, holding that commit's lines as one JSON
 /// array <c>[[at, type, journey, step, details], …]</c> (at in microseconds since the Unix epoch, journey and step
-/// null when absent, details the line's own JSON object). A line's <see cref="StoredTraceEntry.Sequence"/> is its
+/// null when absent, details the line's own JSON object), or, for a line in the SPEC's shape, the compact
+/// <c>[at text, type, journey, step, rest, step cut]</c> that does not repeat those columns (<see cref="CompactTraceLine"/>). A line's <see cref="StoredTraceEntry.Sequence"/> is its
 /// row's sequence shifted left by <see cref="IndexBits"/>, plus its index in the row, so lines keep the order they
 /// were recorded in and a reader can page from any line.
 /// </summary>
@@ -57,6 +58,18 @@ internal static class TraceBatch
             {
                 var entry = entries[i];
                 writer.WriteStartArray();
+                if (CompactTraceLine.TrySplit(entry, out var atText, out var rest, out var stepCut))
+                {
+                    writer.WriteStringValue(atText);
+                    writer.WriteStringValue(entry.Type);
+                    WriteNullable(writer, entry.JourneyId);
+                    WriteNullable(writer, entry.StepId);
+                    writer.WriteRawValue(rest);
+                    writer.WriteNumberValue(stepCut ? 1 : 0);
+                    writer.WriteEndArray();
+                    continue;
+                }
+
                 writer.WriteNumberValue(StoredMicroseconds.Of(entry.At));
                 writer.WriteStringValue(entry.Type);
                 WriteNullable(writer, entry.JourneyId);
@@ -100,13 +113,32 @@ internal static class TraceBatch
                 return;
             }
 
-            var entry = new TraceEntry(
+            into.Add(new StoredTraceEntry(sequence, personId, Line(rowSequence, line)));
+        }
+    }
+
+    private static TraceEntry Line(long rowSequence, JsonElement line)
+    {
+        if (line[0].ValueKind != JsonValueKind.String)
+        {
+            return new TraceEntry(
                 StoredMicroseconds.ToInstant(line[0].GetInt64()),
                 line[1].GetString()!,
                 line[2].GetString(),
                 line[3].GetString(),
                 line[4].GetRawText());
-            into.Add(new StoredTraceEntry(sequence, personId, entry));
+        }
+
+        try
+        {
+            var details = CompactTraceLine.Expand(
+                line[0].GetRawText(), line[1].GetRawText(), line[2].GetRawText(), line[3].GetRawText(), line[4].GetRawText(),
+                line[5].GetInt32() == 1);
+            return new TraceEntry(CompactTraceLine.At(line[0].GetString()!), line[1].GetString()!, line[2].GetString(), line[3].GetString(), details);
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException or NodaTime.Text.UnparsableValueException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            throw new InvalidStorageDataException($"trace row {rowSequence} holds a compact line that cannot be read: {exception.Message}", exception);
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class ProfileApiTests : IAsyncLifetime
         var now = SystemClock.Instance.GetCurrentInstant();
         await store.Consent.RecordAsync(ws, "p1", new ConsentRecord("onboarding", true, "admin", now));
         await store.Suppressions.AddAsync(ws, new Suppression("email", "ada@example.com", "hard_bounce", now));
-        await WriteEngineStateAsync(store, "p1", """{"email":"Ada@Example.com","plan":"pro"}""",
+        await EngineWrites.WriteAsync(store, "p1", """{"email":"Ada@Example.com","plan":"pro"}""",
             new TraceEntry(now, "enter", "welcome-series", null, """{"type":"enter"}"""),
             new TraceEntry(now, "send", "welcome-series", "welcome", """{"type":"send","channel":"email"}"""),
             new TraceEntry(now, "enter", "win-back", null, """{"type":"enter"}"""),
@@ -68,7 +68,7 @@ public sealed class ProfileApiTests : IAsyncLifetime
         }
 
         var now = SystemClock.Instance.GetCurrentInstant();
-        await WriteEngineStateAsync(_server.Store, "t1", null, new TraceEntry(now, "enter", "cart-recovery", null, """{"type":"enter","journey":"cart-recovery"}"""));
+        await EngineWrites.WriteAsync(_server.Store, "t1", null, new TraceEntry(now, "enter", "cart-recovery", null, """{"type":"enter","journey":"cart-recovery"}"""));
 
         var first = await ApiAssert.SuccessAsync(await _server.AdminAsync(HttpMethod.Get, "/api/profiles/t1/timeline?limit=2"));
         Assert.Equal(["E0", "E1"], first.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("event").GetString()));
@@ -133,33 +133,5 @@ public sealed class ProfileApiTests : IAsyncLifetime
         Assert.False(body.GetProperty("erased").GetBoolean());
         await ApiAssert.SuccessAsync(await _server.IngestAsync("/v1/track", """{"userId":"future","event":"A"}"""));
         Assert.Empty(await _server.EventsOfAsync("future"));
-    }
-
-    /// <summary>Writes what the engine would (traits and trace) through a claim, as the worker does.</summary>
-    private static async Task WriteEngineStateAsync(ITrellisStore store, string personId, string? traitsJson, params TraceEntry[] trace)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            await using var unit = await store.Work.ClaimAsync(SystemClock.Instance.GetCurrentInstant() + Duration.FromDays(3650), 100);
-            var person = unit.Persons.FirstOrDefault(p => p.PersonId == personId);
-            if (person is not null)
-            {
-                unit.Record(new PersonChanges
-                {
-                    Workspace = person.Workspace,
-                    PersonId = person.PersonId,
-                    State = person.State ?? [],
-                    ProcessedThrough = person.Events.Count > 0 ? person.Events[^1].Sequence : person.ProcessedThrough,
-                    TraitsJson = traitsJson,
-                    Trace = trace,
-                });
-                await unit.CommitAsync();
-                return;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new InvalidOperationException($"could not claim {personId}");
     }
 }
