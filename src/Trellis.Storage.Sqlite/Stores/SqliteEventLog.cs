@@ -5,8 +5,8 @@ namespace Trellis.Storage.Sqlite;
 
 /// <summary>
 /// Appends run in one IMMEDIATE transaction, shared with the appends queued at the same time (group commit:
-/// each append in its own savepoint, answered only after the shared commit). Aliases and tombstones of the
-/// batch's ids are read, the <see cref="AppendPlanner"/> decides, merges are applied, persons are flagged
+/// each append in its own savepoint, answered only after the shared commit). Aliases and (when the workspace has
+/// any) tombstones of the batch's ids are read, the <see cref="AppendPlanner"/> decides, merges are applied, persons are flagged
 /// pending, events inserted. The per-row statements are prepared once on the writer connection and bound by
 /// index (<see cref="SqlitePreparedStatement"/>), one execution per row: SQLite runs in-process, so a row
 /// costs microseconds, not a round trip.
@@ -22,9 +22,16 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
             EventValidation.Validate(e);
         }
 
-        return events.Count == 0
-            ? Task.FromResult(new AppendResult([]))
-            : database.WriteGroupedAsync(s => Append(s, workspace, events), cancellationToken);
+        if (events.Count == 0)
+        {
+            return Task.FromResult(new AppendResult([]));
+        }
+
+        // What needs no database is worked out before taking the one writer's turn, which every append and every
+        // engine commit of the file waits for.
+        var ids = AppendPlanner.IdsOf(events);
+        var idsJson = JsonSerializer.Serialize(ids);
+        return database.WriteGroupedAsync(s => Append(s, workspace, events, ids, idsJson), cancellationToken);
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(WorkspaceId workspace, string personId, long afterSequence, int limit, CancellationToken cancellationToken = default)
@@ -40,21 +47,25 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
             .ReadAll(r => SqliteRows.Event(r, workspace)), cancellationToken).ConfigureAwait(false);
     }
 
-    private static AppendResult Append(ISqliteSession session, WorkspaceId workspace, IReadOnlyList<IncomingEvent> events)
+    private static AppendResult Append(ISqliteSession session, WorkspaceId workspace, IReadOnlyList<IncomingEvent> events, IReadOnlyList<string> ids, string idsJson)
     {
         // Bookkeeping times (person created, alias linked) come from the batch, not from a clock here.
         var now = events.Max(e => e.ReceivedAt);
-        var ids = AppendPlanner.IdsOf(events);
         var aliases = session.Command("SelectAliases")
             .Bind("$ws", workspace)
-            .Bind("$ids", JsonSerializer.Serialize(ids))
+            .Bind("$ids", idsJson)
             .ReadAll(r => (Alias: r.GetString(0), Person: r.GetString(1)))
             .ToDictionary(a => a.Alias, a => a.Person, StringComparer.Ordinal);
-        var erasedHashes = session.Command("SelectErasedHashes")
-            .Bind("$ws", workspace)
-            .Bind("$hashes", JsonSerializer.Serialize(ids.Select(Sha256Hex.Of)))
-            .ReadAll(r => r.GetString(0))
-            .ToHashSet(StringComparer.Ordinal);
+
+        // Most workspaces have erased no one, or no one lately: one probe says so, instead of hashing every id of the
+        // batch and looking each hash up while every other writer waits.
+        var erasedHashes = session.Prepared("AnyErased").Bind("$ws", workspace).ScalarInt64() == 1
+            ? session.Command("SelectErasedHashes")
+                .Bind("$ws", workspace)
+                .Bind("$hashes", JsonSerializer.Serialize(ids.Select(Sha256Hex.Of)))
+                .ReadAll(r => r.GetString(0))
+                .ToHashSet(StringComparer.Ordinal)
+            : [];
 
         var plan = AppendPlanner.Plan(events, aliases, id => erasedHashes.Count > 0 && erasedHashes.Contains(Sha256Hex.Of(id)));
 

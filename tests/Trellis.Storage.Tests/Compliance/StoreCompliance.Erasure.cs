@@ -66,4 +66,19 @@ public abstract partial class StoreCompliance
         Assert.True(await Store.Persons.IsErasedAsync(ws, "nobody"));
         Assert.Equal(AppendStatus.RefusedErased, (await AppendAsync(ws, Track("nobody", "x"))).Items[0].Status);
     }
+
+    [Fact]
+    public async Task A_tombstone_refuses_its_id_only_in_its_own_workspace_and_only_that_id()
+    {
+        var erasing = await NewWorkspaceAsync();
+        var other = await NewWorkspaceAsync();
+        await Store.Persons.EraseAsync(erasing, "u5", T0);
+
+        var inOther = await AppendAsync(other, Track("u5", "fine"));
+        var inErasing = await AppendAsync(erasing, Track("u4", "fine"), Track("u5", "late"));
+
+        Assert.Equal([AppendStatus.Appended], inOther.Items.Select(i => i.Status));
+        Assert.Equal([AppendStatus.Appended, AppendStatus.RefusedErased], inErasing.Items.Select(i => i.Status));
+        Assert.Single(await Store.Events.ReadAsync(other, "u5", 0, 10));
+    }
 }

@@ -6,6 +6,10 @@ SELECT alias_id, person_id
 FROM aliases
 WHERE workspace_id = $ws AND alias_id IN (SELECT value FROM json_each($ids));
 
+-- Whether the workspace has any tombstone at all: one probe of the primary key's first column.
+-- name: AnyErased
+SELECT EXISTS (SELECT 1 FROM erased_persons WHERE workspace_id = $ws);
+
 -- name: SelectErasedHashes
 SELECT id_hash
 FROM erased_persons
