@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Trellis.Server.Processing;
 
 namespace Trellis.Bench.Server;
 
@@ -31,6 +32,7 @@ internal static class IngestBenchmark
                 Console.WriteLine($"{backend} rate {options.Rate}/s median: accepted {Median.Of(runs.Select(r => r.AcceptedPerSecond)):N0}/s, " +
                                   $"engine {Median.Of(runs.Select(r => r.EnginePerSecond)):N0}/s, accept→outbox seen p50 {Median.Of(runs.Select(r => r.SeenP50)):F1} ms " +
                                   $"p99 {Median.Of(runs.Select(r => r.SeenP99)):F1} ms (CreatedAt p99 {Median.Of(runs.Select(r => r.CreatedP99)):F1} ms), " +
+                                  $"arrival→commit (server) p99 {Median.Of(runs.Select(r => r.CommitP99 ?? double.NaN)):F0} ms, " +
                                   $"request p99 {Median.Of(runs.Select(r => r.RequestP99)):F1} ms");
             }
         }
@@ -42,7 +44,8 @@ internal static class IngestBenchmark
     {
         Console.WriteLine($"{backend} {phase} run {run}: accepted {r.AcceptedPerSecond:N0}/s, engine {r.EnginePerSecond:N0}/s, backlog at end {r.Backlog:N0}, " +
                           $"drain {r.DrainSeconds:F1}s; CPU cores used: bench {r.ProcessCores:F2} + postgres {r.PostgresCores:F2} ⇒ engine {r.EnginePerSecond / (r.ProcessCores + r.PostgresCores):N0} events/CPU-s; request p99 {r.RequestP99:F1} ms; accept→outbox seen p50 {r.SeenP50:F1} p99 {r.SeenP99:F1} ms, " +
-                          $"CreatedAt p50 {r.CreatedP50:F1} p99 {r.CreatedP99:F1} ms ({r.LatencySamples:N0} events); load {LoadAverage.Read()}");
+                          $"CreatedAt p50 {r.CreatedP50:F1} p99 {r.CreatedP99:F1} ms ({r.LatencySamples:N0} events); " +
+                          $"arrival→commit (server) p50 {r.CommitP50:F0} p99 {r.CommitP99:F0} ms; load {LoadAverage.Read()}");
         return r;
     }
 
@@ -63,10 +66,12 @@ internal static class IngestBenchmark
         var loading = load.RunAsync(warmup + TimeSpan.FromSeconds(options.Seconds));
         await Task.Delay(warmup);
         var (accepted0, engine0, from) = (load.Accepted, server.Stats.Events, WallClock.NowMicros());
+        var delays0 = server.Stats.EventDelay.CountsNow();
         var (cpu0, pgCpu0) = (CpuMeter.ProcessSeconds(), CpuMeter.PostgresSeconds());
         var window = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
         var (accepted1, engine1, seconds) = (load.Accepted, server.Stats.Events, window.Elapsed.TotalSeconds);
+        var delays = server.Stats.EventDelay.CountsNow().Zip(delays0, (now, then) => now - then).ToArray();
         var (cpu1, pgCpu1) = (CpuMeter.ProcessSeconds(), CpuMeter.PostgresSeconds());
         await loading;
 
@@ -102,6 +107,7 @@ internal static class IngestBenchmark
         }
 
         return new IngestRun((accepted1 - accepted0) / seconds, (engine1 - engine0) / seconds, drain.TotalSeconds, backlog,
-            requests.At(99), s.At(50), s.At(99), c.At(50), c.At(99), s.Count, (cpu1 - cpu0) / seconds, (pgCpu1 - pgCpu0) / seconds);
+            requests.At(99), s.At(50), s.At(99), c.At(50), c.At(99), s.Count, (cpu1 - cpu0) / seconds, (pgCpu1 - pgCpu0) / seconds,
+            LatencyHistogram.QuantileOf(delays, 0.5) * 1000, LatencyHistogram.QuantileOf(delays, 0.99) * 1000);
     }
 }

@@ -33,7 +33,8 @@ internal static class TimerBenchmark
                 runs.Add(r);
                 Console.WriteLine($"{backend} run {run}: seeded in {r.SeedSeconds:F1}s; fired {r.Fired:N0} at {r.FiredPerSecond:N0}/s; lag p50 {r.LagP50:F1}s " +
                                   $"p99 {r.LagP99:F1}s max {r.LagMax:F1}s; last fired {r.LastAfterMinute:F1}s after the minute; " +
-                                  $"{r.CpuMicrosPerFiring:F0} µs CPU per firing ({1e6 / r.CpuMicrosPerFiring:N0} firings/CPU-s); GC {r.Gc}; load {LoadAverage.Read()}");
+                                  $"{r.CpuMicrosPerFiring:F0} µs CPU per firing ({1e6 / r.CpuMicrosPerFiring:N0} firings/CPU-s); GC {r.Gc}; " +
+                                  $"due→commit (server) p99 {r.ServerLagP99:F3}s max {r.ServerLagMax:F3}s; load {LoadAverage.Read()}");
             }
 
             Console.WriteLine($"{backend} median: lag p50 {Median.Of(runs.Select(r => r.LagP50)):F1}s p99 {Median.Of(runs.Select(r => r.LagP99)):F1}s " +
@@ -94,6 +95,7 @@ internal static class TimerBenchmark
         Console.WriteLine($"  by the last firing: {deliveredByLastFiring:N0} delivered in {delivery.Claims:N0} outbox claims " +
                           $"({deliveredByLastFiring / Math.Max(1e-3, (lastFiringSeen - minute) / 1e6):N0}/s since the minute began)");
         var gc = GcCounts.Now() - gcAtStart;
+        var serverLag = server.Stats.TimerLag;
 
         // Then until everything fired is delivered (bounded by --drain again), so that a build whose dispatcher
         // keeps up is not charged for delivery a slower one leaves for later: CPU per firing *and* its delivery.
@@ -131,7 +133,8 @@ internal static class TimerBenchmark
             Console.WriteLine($"  only {lags.Count:N0} of {options.People:N0} fired within {options.DrainSeconds}s after the minute; lag figures are of those, 'last' is projected");
         }
 
-        return new TimerRun(seedSeconds, lastAfter, p.At(50), p.At(99), p.Max, firedPerSecond, lags.Count, cpu * 1e6 / Math.Max(1, lags.Count), gc);
+        return new TimerRun(seedSeconds, lastAfter, p.At(50), p.At(99), p.Max, firedPerSecond, lags.Count, cpu * 1e6 / Math.Max(1, lags.Count), gc,
+            serverLag.Quantile(0.99), serverLag.Quantile(1));
     }
 
     /// <summary>The encoded state of a person who entered bench-timer one wait before <paramref name="dueMicros"/>.</summary>

@@ -47,6 +47,10 @@ public sealed class ServerMetrics
             CallbackMetric.Counter("trellis_engine_sends_total", "Sends the engine queued in the outbox.", () => engine.Sends),
             CallbackMetric.Counter("trellis_engine_failures_total", "Engine batches that failed and were rolled back (retried).", () => engine.Failures),
             CallbackMetric.Counter("trellis_engine_superseded_total", "Persons whose decision was not committed because their profile changed after the claim (redone).", () => engine.Superseded),
+            new LatencyHistogramMetric("trellis_engine_event_delay_seconds",
+                "From an event's arrival at ingestion to the commit of the engine's decision on it (its sends are in the outbox then).", engine.EventDelay),
+            new LatencyHistogramMetric("trellis_engine_timer_lag_seconds",
+                "From a due wait's time to the commit of the engine's decision that fired it.", engine.TimerLag),
         ];
         if (backlog is not null)
         {

@@ -161,6 +161,7 @@ public sealed class EngineWorker(
     {
         await using var unit = batch.Unit;
         await unit.CommitAsync(cancellationToken);
+        var committedAt = Instant.FromDateTimeOffset(clock.GetUtcNow());
         var superseded = unit.Superseded;
         int events = 0, sends = 0;
         for (var i = 0; i < batch.Changes.Length; i++)
@@ -170,8 +171,18 @@ public sealed class EngineWorker(
                 continue;
             }
 
-            events += unit.Persons[i].Events.Count;
+            var person = unit.Persons[i];
+            events += person.Events.Count;
             sends += batch.SendCounts[i];
+            foreach (var e in person.Events)
+            {
+                stats.EventDelay.Record(committedAt - e.ReceivedAt);
+            }
+
+            if (person.NextWakeAt is { } due && due <= batch.ClaimedAt)
+            {
+                stats.TimerLag.Record(committedAt - due);
+            }
         }
 
         stats.Batch(unit.Persons.Count - superseded.Count, events, sends, superseded.Count);
@@ -192,7 +203,7 @@ public sealed class EngineWorker(
         var persons = unit.Persons;
         var changes = new PersonChanges[persons.Count];
         var sendCounts = new int[persons.Count];
-        var batch = new ProcessedBatch(unit, changes, sendCounts);
+        var batch = new ProcessedBatch(unit, changes, sendCounts, now);
         if (persons.Count < ParallelThreshold || Environment.ProcessorCount == 1)
         {
             var processor = new PersonProcessor(composer);
@@ -246,7 +257,7 @@ public sealed class EngineWorker(
     }
 
     /// <summary>A claimed batch the engine has decided for, in claim order, waiting for its commit.</summary>
-    private sealed record ProcessedBatch(IWorkUnit Unit, PersonChanges[] Changes, int[] SendCounts);
+    private sealed record ProcessedBatch(IWorkUnit Unit, PersonChanges[] Changes, int[] SendCounts, Instant ClaimedAt);
 
     private async Task<TimeSpan> SleepAsync(CancellationToken cancellationToken)
     {

@@ -22,6 +22,12 @@ public sealed class EngineWorkerStats
 
     public long Superseded => Interlocked.Read(ref _superseded);
 
+    /// <summary>From an event's arrival at ingestion to the commit of the engine's decision on it, per event.</summary>
+    public LatencyHistogram EventDelay { get; } = new();
+
+    /// <summary>From a due wait's time to the commit of the engine's decision that fired it, per person.</summary>
+    public LatencyHistogram TimerLag { get; } = new();
+
     /// <summary>
     /// True while the engine has a backlog: its last claim came back full. Background work that competes with
     /// it for the database (the dashboard's start-up recount) holds back meanwhile.
