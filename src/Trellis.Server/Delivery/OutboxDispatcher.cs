@@ -14,7 +14,9 @@ namespace Trellis.Server.Delivery;
 /// batch at once (<see cref="OutboxEntryDelivery.PrepareAsync"/>) and hands its entries to long-lived send
 /// loops, one per slot, which take the next entry without a thread-pool hop when one is ready. A slot is free
 /// again as soon as the provider has answered; the outcome is recorded in batches (<see cref="OutboxMarkBatcher"/>)
-/// while the slot already sends the next entry.
+/// while the slot already sends the next entry. Entries settled without a provider (in-app messages the store
+/// delivers, entries given up or cancelled) skip the slots: one store lane records them in claim order, and after a
+/// claim of nothing else the next claim may take up to <see cref="StoreClaim"/> entries.
 /// With nothing due it sleeps until the earliest entry becomes due (a retry, an expiring lease) or a signal,
 /// at most <see cref="DeliveryOptions.MaxIdle"/>. The store's claim gives each entry to one dispatcher at a time,
 /// across processes; its send key is unique; and the idempotency key goes to providers, so each logical send is
@@ -55,21 +57,40 @@ public sealed class OutboxDispatcher(
     /// </summary>
     public static int ClaimBatch(int concurrency) => Math.Max(1, concurrency / 2);
 
+    /// <summary>
+    /// Most entries one claim takes after a claim that held only entries settled without a provider (in-app messages
+    /// the store delivers itself, entries given up or cancelled): those need no send slot, so claiming them by the
+    /// slots' room made in-app delivery one claim transaction per 16 messages, on SQLite each a turn of the one write
+    /// gate that ingestion and the engine wait for (BENCHMARKS.md). A provider entry in such a claim waits for a
+    /// slot like any other; the next claim is back to the slots' room.
+    /// </summary>
+    public const int StoreClaim = 256;
+
+    // How often a claim waiting for the store lane to catch up looks again.
+    private static readonly TimeSpan SettledPoll = TimeSpan.FromMilliseconds(1);
+
+    // Outcomes the store lane may have waiting for their batch: one mark batch's worth (OutboxMarkBatcher).
+    private const int MaxUnrecordedInStoreLane = 512;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var concurrency = Math.Max(1, options.Concurrency);
         var capacity = concurrency + ClaimAhead(concurrency);
         using var room = new SemaphoreSlim(capacity, capacity);
         var ready = Channel.CreateUnbounded<ClaimedSend>(new UnboundedChannelOptions { SingleWriter = true });
-        var sendLoops = new Task[concurrency];
+        var settled = Channel.CreateUnbounded<ClaimedSend>(new UnboundedChannelOptions { SingleWriter = true });
+        var sendLoops = new Task[concurrency + 1];
         for (var i = 0; i < concurrency; i++)
         {
-            sendLoops[i] = Task.Run(() => SendLoopAsync(ready.Reader, room, stoppingToken), CancellationToken.None);
+            sendLoops[i] = Task.Run(() => SendLoopAsync(ready.Reader, room, MaxUnrecordedPerSlot, stoppingToken), CancellationToken.None);
         }
+
+        // The store lane: entries settled without a provider, one after another, holding no slot.
+        sendLoops[concurrency] = Task.Run(() => SendLoopAsync(settled.Reader, null, MaxUnrecordedInStoreLane, stoppingToken), CancellationToken.None);
 
         try
         {
-            await ClaimLoopAsync(ready, room, concurrency, capacity, stoppingToken);
+            await ClaimLoopAsync(ready, settled, room, concurrency, capacity, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -78,13 +99,16 @@ public sealed class OutboxDispatcher(
         finally
         {
             ready.Writer.TryComplete();
+            settled.Writer.TryComplete();
         }
 
         await Task.WhenAll(sendLoops);
     }
 
-    private async Task ClaimLoopAsync(Channel<ClaimedSend> ready, SemaphoreSlim room, int concurrency, int capacity, CancellationToken stoppingToken)
+    private async Task ClaimLoopAsync(
+        Channel<ClaimedSend> ready, Channel<ClaimedSend> settled, SemaphoreSlim room, int concurrency, int capacity, CancellationToken stoppingToken)
     {
+        var lastClaimSettledOnly = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             await room.WaitAsync(stoppingToken);
@@ -101,10 +125,18 @@ public sealed class OutboxDispatcher(
                 free = await GatherRoomAsync(room, free, ClaimBatch(concurrency), stoppingToken);
             }
 
+            // The store lane holds at most one large claim's worth waiting: a small claim while it is behind would be
+            // one more transaction for the few entries the slots have room for.
+            while (settled.Reader.Count >= StoreClaim)
+            {
+                await Task.Delay(SettledPoll, stoppingToken);
+            }
+
+            var wanted = lastClaimSettledOnly ? Math.Max(free, StoreClaim) : free;
             IReadOnlyList<OutboxEntry> claimed;
             try
             {
-                claimed = await store.Outbox.ClaimAsync(clock.GetCurrentInstant(), free, Duration.FromTimeSpan(options.Lease), stoppingToken);
+                claimed = await store.Outbox.ClaimAsync(clock.GetCurrentInstant(), wanted, Duration.FromTimeSpan(options.Lease), stoppingToken);
             }
             catch (StorageException e)
             {
@@ -114,13 +146,10 @@ public sealed class OutboxDispatcher(
                 continue;
             }
 
-            if (claimed.Count < free)
-            {
-                room.Release(free - claimed.Count);
-            }
-
             if (claimed.Count == 0)
             {
+                room.Release(free);
+                lastClaimSettledOnly = false;
                 await SleepAsync(stoppingToken);
                 continue;
             }
@@ -134,16 +163,44 @@ public sealed class OutboxDispatcher(
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 // Contained as a failed send is: the entries stay leased and are claimed again when the lease ends.
-                room.Release(claimed.Count);
+                room.Release(free);
                 logger.LogError(e, "Reading a claimed outbox batch failed; its {Count} entries will be tried again after their lease", claimed.Count);
                 await Task.Delay(ErrorPause, stoppingToken);
                 continue;
             }
 
+            // Each entry for a provider takes one unit of room, which its slot gives back; a claim larger than the
+            // room (after a settled-only one) waits for slots to free up. Settled entries take none.
+            var held = free;
+            var forProviders = 0;
             foreach (var send in sends)
             {
+                if (delivery.NeedsNoProvider(send))
+                {
+                    settled.Writer.TryWrite(send);
+                    continue;
+                }
+
+                forProviders++;
+                if (held > 0)
+                {
+                    held--;
+                }
+                else
+                {
+                    // Not the stopping token: after a stop the slots still hand back what is ready and free their room.
+                    await room.WaitAsync(CancellationToken.None);
+                }
+
                 ready.Writer.TryWrite(send);
             }
+
+            if (held > 0)
+            {
+                room.Release(held);
+            }
+
+            lastClaimSettledOnly = forProviders == 0;
         }
     }
 
@@ -175,14 +232,14 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>
-    /// One send slot: takes the next ready entry, sends it, and frees its room as soon as the provider has answered.
-    /// The outcome's recording goes on without the slot; the loop keeps at most <see cref="MaxUnrecordedPerSlot"/>
-    /// of them open and waits for all of them before it ends. After the dispatcher stops, what is still ready is
+    /// One send slot: takes the next ready entry, sends it, and frees its room as soon as the provider has answered
+    /// (the store lane runs the same loop with no room). The outcome's recording goes on without the slot; the loop
+    /// keeps at most <paramref name="maxUnrecorded"/> of them open and waits for all of them before it ends. After the dispatcher stops, what is still ready is
     /// taken too: with the stopping token cancelled, each entry is handed back to the store rather than left leased.
     /// </summary>
-    private async Task SendLoopAsync(ChannelReader<ClaimedSend> ready, SemaphoreSlim room, CancellationToken stoppingToken)
+    private async Task SendLoopAsync(ChannelReader<ClaimedSend> ready, SemaphoreSlim? room, int maxUnrecorded, CancellationToken stoppingToken)
     {
-        var recording = new List<(Task Recorded, long Id)>(MaxUnrecordedPerSlot);
+        var recording = new List<(Task Recorded, long Id)>(maxUnrecorded);
         while (await ready.WaitToReadAsync(CancellationToken.None))
         {
             while (ready.TryRead(out var send))
@@ -202,12 +259,12 @@ public sealed class OutboxDispatcher(
                 }
                 finally
                 {
-                    room.Release();
+                    room?.Release();
                 }
 
                 recording.Add((recorded, send.Entry.Id));
                 DropRecorded(recording);
-                if (recording.Count >= MaxUnrecordedPerSlot)
+                if (recording.Count >= maxUnrecorded)
                 {
                     await WaitRecordedAsync(recording[0]);
                     recording.RemoveAt(0);

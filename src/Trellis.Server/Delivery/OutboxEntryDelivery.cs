@@ -69,6 +69,16 @@ public sealed class OutboxEntryDelivery(
         return sends;
     }
 
+    /// <summary>
+    /// Whether a prepared entry is settled without a provider call: it is given up or cancelled, or it is an in-app
+    /// message the store delivers itself. Such entries need no send slot (<see cref="OutboxDispatcher"/>).
+    /// </summary>
+    public bool NeedsNoProvider(ClaimedSend send)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        return send.Problem is not null || send.Cancellation is not null || (send.Channel == Channel.InApp && _inboxInStore);
+    }
+
     /// <summary>Sends one prepared entry (or records why not) and records the outcome with its lease token.</summary>
     public async Task DeliverAsync(ClaimedSend send, CancellationToken cancellationToken) =>
         await (await SendAsync(send, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
