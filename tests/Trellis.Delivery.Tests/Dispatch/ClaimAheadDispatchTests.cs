@@ -50,11 +50,11 @@ public sealed class ClaimAheadDispatchTests
         await EnqueueAsync(server, persons);
 
         // Three sends held by the provider, three more claimed and waiting for a slot, the rest untouched.
-        await Poll.UntilTrueAsync(async () => sender.InFlight == 3 && await CountAsync(server, persons, OutboxStatus.Claimed) == 6, "3 sends in flight and 3 entries claimed ahead");
-        Assert.Equal(6, await CountAsync(server, persons, OutboxStatus.Pending));
+        await Poll.UntilTrueAsync(async () => sender.InFlight == 3 && await OutboxCounts.CountAsync(server, persons, OutboxStatus.Claimed) == 6, "3 sends in flight and 3 entries claimed ahead");
+        Assert.Equal(6, await OutboxCounts.CountAsync(server, persons, OutboxStatus.Pending));
 
         sender.Open();
-        await Poll.UntilTrueAsync(async () => await CountAsync(server, persons, OutboxStatus.Sent) == persons.Length, "every entry sent");
+        await Poll.UntilTrueAsync(async () => await OutboxCounts.CountAsync(server, persons, OutboxStatus.Sent) == persons.Length, "every entry sent");
         Assert.Equal(3, sender.MaxInFlight);
         Assert.Equal(persons.Length, sender.Sent);
     }
@@ -67,7 +67,7 @@ public sealed class ClaimAheadDispatchTests
             services => services.AddSingleton<IChannelSender>(sender));
         var persons = Enumerable.Range(0, 6).Select(i => $"s{i}").ToArray();
         await EnqueueAsync(server, persons);
-        await Poll.UntilTrueAsync(async () => sender.InFlight == 2 && await CountAsync(server, persons, OutboxStatus.Claimed) == 4, "2 sends in flight and 2 entries claimed ahead");
+        await Poll.UntilTrueAsync(async () => sender.InFlight == 2 && await OutboxCounts.CountAsync(server, persons, OutboxStatus.Claimed) == 4, "2 sends in flight and 2 entries claimed ahead");
 
         using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
         {
@@ -81,17 +81,6 @@ public sealed class ClaimAheadDispatchTests
         Assert.Equal(4, entries.Count(e => e.LastError == "interrupted: the server stopped during the send"));
         Assert.Equal(0, sender.Sent);
         Assert.Equal(2, sender.MaxInFlight);
-    }
-
-    private static async Task<int> CountAsync(DeliveryServer server, IEnumerable<string> persons, OutboxStatus status)
-    {
-        var count = 0;
-        foreach (var person in persons)
-        {
-            count += (await server.OutboxAsync(person)).Count(e => e.Status == status);
-        }
-
-        return count;
     }
 
     private static async Task EnqueueAsync(DeliveryServer server, IEnumerable<string> persons)

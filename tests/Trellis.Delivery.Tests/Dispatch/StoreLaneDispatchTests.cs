@@ -85,18 +85,8 @@ public sealed class StoreLaneDispatchTests
         Assert.True(await server.Store.Outbox.EnqueueAsync(Workspace, new OutboxMessage(key, payload.Channel, JsonSerializer.Serialize(payload), due), due));
     }
 
-    private static async Task<int> SentAsync(DeliveryServer server, IEnumerable<string> persons) => await CountAsync(server, persons, OutboxStatus.Sent);
+    private static async Task<int> SentAsync(DeliveryServer server, IEnumerable<string> persons) => await OutboxCounts.CountAsync(server, persons, OutboxStatus.Sent);
 
-    private static async Task<int> ClaimedAsync(DeliveryServer server, IEnumerable<string> persons) => await CountAsync(server, persons, OutboxStatus.Claimed);
+    private static async Task<int> ClaimedAsync(DeliveryServer server, IEnumerable<string> persons) => await OutboxCounts.CountAsync(server, persons, OutboxStatus.Claimed);
 
-    private static async Task<int> CountAsync(DeliveryServer server, IEnumerable<string> persons, OutboxStatus status)
-    {
-        var count = 0;
-        foreach (var person in persons)
-        {
-            count += (await server.OutboxAsync(person)).Count(e => e.Status == status);
-        }
-
-        return count;
-    }
 }
