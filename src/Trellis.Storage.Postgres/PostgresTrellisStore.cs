@@ -46,6 +46,8 @@ public sealed class PostgresTrellisStore : ITrellisStore
 
     public IGuardrailCounts GuardrailCounts { get; }
 
+    public bool SerializesWrites => false;
+
     /// <summary>Connects, creates the schema when missing and brings it up to date.</summary>
     public static async Task<PostgresTrellisStore> OpenAsync(PostgresStoreOptions options, CancellationToken cancellationToken = default)
     {

@@ -49,6 +49,8 @@ public sealed class SqliteTrellisStore : ITrellisStore
 
     public IGuardrailCounts GuardrailCounts { get; }
 
+    public bool SerializesWrites => true;
+
     /// <summary>Opens (creating when missing) the database file and brings its schema up to date.</summary>
     public static Task<SqliteTrellisStore> OpenAsync(SqliteStoreOptions options, CancellationToken cancellationToken = default)
     {

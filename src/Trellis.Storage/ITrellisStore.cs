@@ -29,4 +29,10 @@ public interface ITrellisStore : IAsyncDisposable
     IInboxStore Inbox { get; }
 
     IGuardrailCounts GuardrailCounts { get; }
+
+    /// <summary>
+    /// True when every write transaction of the process takes one turn of a single write gate (SQLite): then fewer,
+    /// larger write transactions are what frees the writer for ingestion and the engine.
+    /// </summary>
+    bool SerializesWrites { get; }
 }

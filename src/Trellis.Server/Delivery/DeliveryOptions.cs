@@ -32,6 +32,14 @@ public sealed class DeliveryOptions
     /// </summary>
     public TimeSpan MaxIdle { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Most entries one claim takes after a claim of entries settled without a provider (in-app messages the store
+    /// delivers, entries given up or cancelled); 0 claims by the send slots' room only. Unset: 256 on SQLite, where
+    /// each claim is a turn of the one write gate, and 0 on PostgreSQL, where larger claims measured slower at
+    /// saturation (BENCHMARKS.md, tenth measurement).
+    /// </summary>
+    public int? SettledClaim { get; set; }
+
     /// <summary>Open pixel and click redirects in marketing email HTML.</summary>
     public bool TrackEngagement { get; set; } = true;
 }

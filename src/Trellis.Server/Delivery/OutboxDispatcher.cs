@@ -15,8 +15,8 @@ namespace Trellis.Server.Delivery;
 /// loops, one per slot, which take the next entry without a thread-pool hop when one is ready. A slot is free
 /// again as soon as the provider has answered; the outcome is recorded in batches (<see cref="OutboxMarkBatcher"/>)
 /// while the slot already sends the next entry. Entries settled without a provider (in-app messages the store
-/// delivers, entries given up or cancelled) skip the slots: one store lane records them in claim order, and after a
-/// claim of nothing else the next claim may take up to <see cref="StoreClaim"/> entries.
+/// delivers, entries given up or cancelled) skip the slots: one store lane records them in claim order, and on SQLite,
+/// after a claim of nothing else, the next claim may take up to <see cref="StoreClaim"/> entries.
 /// With nothing due it sleeps until the earliest entry becomes due (a retry, an expiring lease) or a signal,
 /// at most <see cref="DeliveryOptions.MaxIdle"/>. The store's claim gives each entry to one dispatcher at a time,
 /// across processes; its send key is unique; and the idempotency key goes to providers, so each logical send is
@@ -58,13 +58,16 @@ public sealed class OutboxDispatcher(
     public static int ClaimBatch(int concurrency) => Math.Max(1, concurrency / 2);
 
     /// <summary>
-    /// Most entries one claim takes after a claim that held only entries settled without a provider (in-app messages
-    /// the store delivers itself, entries given up or cancelled): those need no send slot, so claiming them by the
-    /// slots' room made in-app delivery one claim transaction per 16 messages, on SQLite each a turn of the one write
-    /// gate that ingestion and the engine wait for (BENCHMARKS.md). A provider entry in such a claim waits for a
-    /// slot like any other; the next claim is back to the slots' room.
+    /// On SQLite, the most entries one claim takes after a claim that held only entries settled without a provider
+    /// (in-app messages the store delivers itself, entries given up or cancelled): those need no send slot, and
+    /// claiming them by the slots' room made in-app delivery one claim transaction per 16 messages, each a turn of
+    /// the one write gate that ingestion and the engine wait for (BENCHMARKS.md). A provider entry in such a claim
+    /// waits for a slot like any other; the next claim is back to the slots' room. <see cref="DeliveryOptions.SettledClaim"/>
+    /// overrides it; on PostgreSQL the default is the slots' room.
     /// </summary>
     public const int StoreClaim = 256;
+
+    private int SettledClaim => options.SettledClaim ?? (store.SerializesWrites ? StoreClaim : 0);
 
     // How often a claim waiting for the store lane to catch up looks again.
     private static readonly TimeSpan SettledPoll = TimeSpan.FromMilliseconds(1);
@@ -127,12 +130,13 @@ public sealed class OutboxDispatcher(
 
             // The store lane holds at most one large claim's worth waiting: a small claim while it is behind would be
             // one more transaction for the few entries the slots have room for.
-            while (settled.Reader.Count >= StoreClaim)
+            var settledClaim = SettledClaim;
+            while (settledClaim > 0 && settled.Reader.Count >= settledClaim)
             {
                 await Task.Delay(SettledPoll, stoppingToken);
             }
 
-            var wanted = lastClaimSettledOnly ? Math.Max(free, StoreClaim) : free;
+            var wanted = lastClaimSettledOnly ? Math.Max(free, settledClaim) : free;
             IReadOnlyList<OutboxEntry> claimed;
             try
             {

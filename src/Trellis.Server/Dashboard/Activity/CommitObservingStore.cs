@@ -33,5 +33,7 @@ public sealed class CommitObservingStore(ITrellisStore inner, ObservedWorkQueue 
 
     public IGuardrailCounts GuardrailCounts => Inner.GuardrailCounts;
 
+    public bool SerializesWrites => Inner.SerializesWrites;
+
     public ValueTask DisposeAsync() => Inner.DisposeAsync();
 }
