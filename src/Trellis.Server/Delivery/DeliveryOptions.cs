@@ -33,10 +33,11 @@ public sealed class DeliveryOptions
     public TimeSpan MaxIdle { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
-    /// Most entries one claim takes after a claim of entries settled without a provider (in-app messages the store
-    /// delivers, entries given up or cancelled); 0 claims by the send slots' room only. Unset: 256 on SQLite, where
-    /// each claim is a turn of the one write gate, and 0 on PostgreSQL, where larger claims measured slower at
-    /// saturation (BENCHMARKS.md, tenth measurement).
+    /// Entries settled without a provider (in-app messages the store delivers, entries given up or cancelled) skip
+    /// the send slots and go through one store lane, and after a claim of only those the next claim may take this
+    /// many. 0: no store lane, every entry through the slots, claims by their room. Unset: 256 on SQLite, where each
+    /// claim is a turn of the one write gate, and 0 on PostgreSQL, where the lane measured slower at saturation
+    /// (BENCHMARKS.md, tenth measurement).
     /// </summary>
     public int? SettledClaim { get; set; }
 

@@ -15,8 +15,8 @@ namespace Trellis.Server.Delivery;
 /// loops, one per slot, which take the next entry without a thread-pool hop when one is ready. A slot is free
 /// again as soon as the provider has answered; the outcome is recorded in batches (<see cref="OutboxMarkBatcher"/>)
 /// while the slot already sends the next entry. Entries settled without a provider (in-app messages the store
-/// delivers, entries given up or cancelled) skip the slots: one store lane records them in claim order, and on SQLite,
-/// after a claim of nothing else, the next claim may take up to <see cref="StoreClaim"/> entries.
+/// delivers, entries given up or cancelled) skip the slots on SQLite: one store lane records them in claim order, and
+/// after a claim of nothing else the next claim may take up to <see cref="StoreClaim"/> entries.
 /// With nothing due it sleeps until the earliest entry becomes due (a retry, an expiring lease) or a signal,
 /// at most <see cref="DeliveryOptions.MaxIdle"/>. The store's claim gives each entry to one dispatcher at a time,
 /// across processes; its send key is unique; and the idempotency key goes to providers, so each logical send is
@@ -63,7 +63,7 @@ public sealed class OutboxDispatcher(
     /// claiming them by the slots' room made in-app delivery one claim transaction per 16 messages, each a turn of
     /// the one write gate that ingestion and the engine wait for (BENCHMARKS.md). A provider entry in such a claim
     /// waits for a slot like any other; the next claim is back to the slots' room. <see cref="DeliveryOptions.SettledClaim"/>
-    /// overrides it; on PostgreSQL the default is the slots' room.
+    /// overrides it; on PostgreSQL the default is 0: no store lane, every entry through the slots as before.
     /// </summary>
     public const int StoreClaim = 256;
 
@@ -179,7 +179,7 @@ public sealed class OutboxDispatcher(
             var forProviders = 0;
             foreach (var send in sends)
             {
-                if (delivery.NeedsNoProvider(send))
+                if (settledClaim > 0 && delivery.NeedsNoProvider(send))
                 {
                     settled.Writer.TryWrite(send);
                     continue;

@@ -38,6 +38,27 @@ public sealed class StoreLaneDispatchTests
     }
 
     [Fact]
+    public async Task With_the_lane_off_in_app_messages_are_claimed_by_the_slots_room_as_on_postgresql()
+    {
+        await using var server = await StartAsync(TestContent.InApp(), new Dictionary<string, string?>
+        {
+            ["Trellis:Delivery:Concurrency"] = "2",
+            ["Trellis:Delivery:SettledClaim"] = "0",
+        });
+        var persons = Enumerable.Range(0, 100).Select(i => $"c{i}").ToArray();
+        var due = SystemClock.Instance.GetCurrentInstant() + Duration.FromSeconds(2);
+        foreach (var person in persons)
+        {
+            await EnqueueAsync(server, person, InAppPayload(), due);
+        }
+
+        await Poll.UntilTrueAsync(async () => await SentAsync(server, persons) == persons.Length, "every in-app message sent", TimeSpan.FromSeconds(30));
+
+        // 2 slots + 2 ahead: at most 4 entries a claim.
+        Assert.True(server.Service<DeliveryStats>().Claims >= 25, $"{server.Service<DeliveryStats>().Claims} claims");
+    }
+
+    [Fact]
     public async Task Provider_sends_in_a_large_claim_still_wait_for_a_slot()
     {
         var sender = new GatedSender();
