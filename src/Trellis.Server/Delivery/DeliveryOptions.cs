@@ -36,8 +36,9 @@ public sealed class DeliveryOptions
     /// Entries settled without a provider (in-app messages the store delivers, entries given up or cancelled) skip
     /// the send slots and go through one store lane, and after a claim of only those the next claim may take this
     /// many. 0: no store lane, every entry through the slots, claims by their room. Unset: 256 on SQLite, where each
-    /// claim is a turn of the one write gate, and 0 on PostgreSQL, where the lane measured slower at saturation
-    /// (BENCHMARKS.md, tenth measurement).
+    /// claim is a turn of the one write gate (measured: less CPU and latency, twice the in-app delivery), and 0 on
+    /// PostgreSQL, where its effect is not measured yet: the A/B runs there swung between ~5k and ~10k events/s
+    /// whatever the build (BENCHMARKS.md, tenth measurement), so PostgreSQL keeps the path it was measured with.
     /// </summary>
     public int? SettledClaim { get; set; }
 
