@@ -37,8 +37,8 @@ public sealed class DeliveryOptions
     /// the send slots and go through one store lane, and after a claim of only those the next claim may take this
     /// many. 0: no store lane, every entry through the slots, claims by their room. Unset: 256 on SQLite, where each
     /// claim is a turn of the one write gate (measured: less CPU and latency, twice the in-app delivery), and 0 on
-    /// PostgreSQL, where its effect is not measured yet: the A/B runs there swung between ~5k and ~10k events/s
-    /// whatever the build (BENCHMARKS.md, tenth measurement), so PostgreSQL keeps the path it was measured with.
+    /// PostgreSQL, where the engine's saturated throughput measured lower with it (the same build, the setting
+    /// toggled: median 7.6k against 11.1k events/s; delivery not counted there; BENCHMARKS.md, tenth measurement).
     /// </summary>
     public int? SettledClaim { get; set; }
 
