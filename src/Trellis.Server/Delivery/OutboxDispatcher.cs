@@ -67,8 +67,6 @@ public sealed class OutboxDispatcher(
     /// </summary>
     public const int StoreClaim = 256;
 
-    private int SettledClaim => options.SettledClaim ?? (store.SerializesWrites ? StoreClaim : 0);
-
     // How often a claim waiting for the store lane to catch up looks again.
     private static readonly TimeSpan SettledPoll = TimeSpan.FromMilliseconds(1);
 
@@ -91,9 +89,11 @@ public sealed class OutboxDispatcher(
         // The store lane: entries settled without a provider, one after another, holding no slot.
         sendLoops[concurrency] = Task.Run(() => SendLoopAsync(settled.Reader, null, MaxUnrecordedInStoreLane, stoppingToken), CancellationToken.None);
 
+        // The store does not change while the dispatcher runs: the lane's claim size is settled once.
+        var settledClaim = options.SettledClaim ?? (store.SerializesWrites ? StoreClaim : 0);
         try
         {
-            await ClaimLoopAsync(ready, settled, room, concurrency, capacity, stoppingToken);
+            await ClaimLoopAsync(ready, settled, settledClaim, room, concurrency, capacity, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -109,7 +109,8 @@ public sealed class OutboxDispatcher(
     }
 
     private async Task ClaimLoopAsync(
-        Channel<ClaimedSend> ready, Channel<ClaimedSend> settled, SemaphoreSlim room, int concurrency, int capacity, CancellationToken stoppingToken)
+        Channel<ClaimedSend> ready, Channel<ClaimedSend> settled, int settledClaim, SemaphoreSlim room, int concurrency, int capacity,
+        CancellationToken stoppingToken)
     {
         var lastClaimSettledOnly = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -130,7 +131,6 @@ public sealed class OutboxDispatcher(
 
             // The store lane holds at most one large claim's worth waiting: a small claim while it is behind would be
             // one more transaction for the few entries the slots have room for.
-            var settledClaim = SettledClaim;
             while (settledClaim > 0 && settled.Reader.Count >= settledClaim)
             {
                 await Task.Delay(SettledPoll, stoppingToken);
@@ -238,8 +238,9 @@ public sealed class OutboxDispatcher(
     /// <summary>
     /// One send slot: takes the next ready entry, sends it, and frees its room as soon as the provider has answered
     /// (the store lane runs the same loop with no room). The outcome's recording goes on without the slot; the loop
-    /// keeps at most <paramref name="maxUnrecorded"/> of them open and waits for all of them before it ends. After the dispatcher stops, what is still ready is
-    /// taken too: with the stopping token cancelled, each entry is handed back to the store rather than left leased.
+    /// keeps at most <paramref name="maxUnrecorded"/> of them open and waits for all of them before it ends. After the
+    /// dispatcher stops, what is still ready is taken too: with the stopping token cancelled, each entry is handed back
+    /// to the store rather than left leased.
     /// </summary>
     private async Task SendLoopAsync(ChannelReader<ClaimedSend> ready, SemaphoreSlim? room, int maxUnrecorded, CancellationToken stoppingToken)
     {

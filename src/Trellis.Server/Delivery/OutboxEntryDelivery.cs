@@ -76,7 +76,7 @@ public sealed class OutboxEntryDelivery(
     public bool NeedsNoProvider(ClaimedSend send)
     {
         ArgumentNullException.ThrowIfNull(send);
-        return send.Problem is not null || send.Cancellation is not null || (send.Channel == Channel.InApp && _inboxInStore);
+        return send.Problem is not null || send.Cancellation is not null || DeliveredByStore(send.Channel);
     }
 
     /// <summary>Sends one prepared entry (or records why not) and records the outcome with its lease token.</summary>
@@ -113,7 +113,7 @@ public sealed class OutboxEntryDelivery(
 
         var payload = send.Payload!;
         var message = factory.Create(entry, payload, send.Channel);
-        if (send.Channel == Channel.InApp && _inboxInStore)
+        if (DeliveredByStore(send.Channel))
         {
             return DeliverToInbox(entry, payload, message);
         }
@@ -152,6 +152,8 @@ public sealed class OutboxEntryDelivery(
     /// (BENCHMARKS.md, ninth measurement).
     /// </summary>
     private readonly bool _inboxInStore = inbox is StoredInAppInbox;
+
+    private bool DeliveredByStore(Channel channel) => channel == Channel.InApp && _inboxInStore;
 
     private Task DeliverToInbox(OutboxEntry entry, OutboxPayload payload, OutboundMessage message)
     {

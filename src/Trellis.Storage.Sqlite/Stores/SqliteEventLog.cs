@@ -6,10 +6,10 @@ namespace Trellis.Storage.Sqlite;
 /// <summary>
 /// Appends run in one IMMEDIATE transaction, shared with the appends queued at the same time (group commit:
 /// each append in its own savepoint, answered only after the shared commit). Aliases and (when the workspace has
-/// any) tombstones of the batch's ids are read, the <see cref="AppendPlanner"/> decides, merges are applied, persons are flagged
-/// pending, events inserted. The per-row statements are prepared once on the writer connection and bound by
-/// index (<see cref="SqlitePreparedStatement"/>), one execution per row: SQLite runs in-process, so a row
-/// costs microseconds, not a round trip.
+/// any) tombstones of the batch's ids are read, the <see cref="AppendPlanner"/> decides, merges are applied,
+/// persons are flagged pending, events inserted. The per-row statements are prepared once on the writer connection
+/// and bound by index (<see cref="SqlitePreparedStatement"/>), one execution per row: SQLite runs in-process, so a
+/// row costs microseconds, not a round trip.
 /// </summary>
 internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
 {

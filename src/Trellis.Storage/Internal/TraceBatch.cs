@@ -8,7 +8,8 @@ namespace Trellis.Storage.Internal;
 /// How both backends store a person's trace: one row per person per commit, holding that commit's lines as one JSON
 /// array <c>[[at, type, journey, step, details], …]</c> (at in microseconds since the Unix epoch, journey and step
 /// null when absent, details the line's own JSON object), or, for a line in the SPEC's shape, the compact
-/// <c>[at text, type, journey, step, rest, step cut]</c> that does not repeat those columns (<see cref="CompactTraceLine"/>). A line's <see cref="StoredTraceEntry.Sequence"/> is its
+/// <c>[at text, type, journey, step, rest, step cut]</c> that does not repeat those columns
+/// (<see cref="CompactTraceLine"/>). A line's <see cref="StoredTraceEntry.Sequence"/> is its
 /// row's sequence shifted left by <see cref="IndexBits"/>, plus its index in the row, so lines keep the order they
 /// were recorded in and a reader can page from any line.
 /// </summary>
